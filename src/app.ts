@@ -1,0 +1,43 @@
+// buildApp(deps): the server with every module's routes, registered in one explicit list.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { App, AppDeps } from './platform/http/types.js';
+import { API_PREFIX, createServer } from './platform/http/server.js';
+import { findSessionActor } from './modules/auth/sessions.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { catalogRoutes } from './modules/catalog/routes.js';
+import { inventoryRoutes } from './modules/inventory/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
+import './modules/auth/errors.js';
+import './modules/catalog/errors.js';
+import './modules/inventory/errors.js';
+
+const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes];
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = await createServer(deps, {
+    authenticate: (token) => findSessionActor(deps.handle.db, token, deps.clock.now()),
+  });
+  await app.register(
+    async (api) => {
+      for (const register of MODULES) register(api as App, deps);
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // Client-side routes fall back to the app shell; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'route_not_found', message: 'Not found', details: {} } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,188 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { formatFen, fromMilli, toFen, toMilli } from '../../platform/numbers.js';
+import { decodeCursor, toPage } from '../../platform/http/paging.js';
+import { audit } from '../auth/audit.js';
+import { likePattern, searchText } from './search.rules.js';
+import type { PartsRow } from './tables.js';
+
+export interface PartInput {
+  code: string;
+  name: string;
+  spec?: string | null;
+  unit: string;
+  category?: string | null;
+  barcode?: string | null;
+  salePrice?: string | null;
+  alarmQty?: number | null;
+  preferredSupplierId?: number | null;
+}
+
+export function partView(p: PartsRow) {
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    spec: p.spec,
+    unit: p.unit,
+    category: p.category,
+    barcode: p.barcode,
+    salePrice: p.sale_price === null ? null : formatFen(p.sale_price),
+    alarmQty: p.alarm_qty === null ? null : fromMilli(p.alarm_qty),
+    preferredSupplierId: p.preferred_supplier_id,
+    archived: !!p.archived,
+    version: p.version,
+  };
+}
+
+function columnsOf(input: Partial<PartInput>) {
+  const out: Partial<PartsRow> = {};
+  if (input.code !== undefined) out.code = input.code.trim();
+  if (input.name !== undefined) out.name = input.name.trim();
+  if (input.spec !== undefined) out.spec = input.spec;
+  if (input.unit !== undefined) out.unit = input.unit;
+  if (input.category !== undefined) out.category = input.category;
+  if (input.barcode !== undefined) out.barcode = input.barcode || null;
+  if (input.salePrice !== undefined) out.sale_price = input.salePrice === null ? null : toFen(input.salePrice, 'salePrice');
+  if (input.alarmQty !== undefined) out.alarm_qty = input.alarmQty === null ? null : toMilli(input.alarmQty, 'alarmQty', { allowZero: true });
+  if (input.preferredSupplierId !== undefined) out.preferred_supplier_id = input.preferredSupplierId;
+  return out;
+}
+
+async function assertSupplier(ctx: Ctx, id: number | null | undefined) {
+  if (id == null) return;
+  const s = await ctx.db.selectFrom('suppliers').select('id').where('id', '=', id).executeTakeFirst();
+  if (!s) throw new AppError('unknown_supplier', { supplierId: id });
+}
+
+/** Adds a part to the catalogue (R-CAT-1). */
+export async function createPart(ctx: Ctx, input: PartInput): Promise<PartsRow> {
+  const cols = columnsOf(input);
+  if (!cols.code || !cols.name) throw new AppError('validation_failed', { reason: 'code and name are required' });
+  await assertSupplier(ctx, input.preferredSupplierId);
+  const dup = await ctx.db.selectFrom('parts').select('id').where('code', '=', cols.code).executeTakeFirst();
+  if (dup) throw new AppError('duplicate', { field: 'code', value: cols.code });
+  const now = ctx.clock.now();
+  const row = await ctx.db
+    .insertInto('parts')
+    .values({
+      code: cols.code,
+      name: cols.name,
+      spec: cols.spec ?? null,
+      unit: cols.unit ?? '个',
+      category: cols.category ?? null,
+      barcode: cols.barcode ?? null,
+      sale_price: cols.sale_price ?? null,
+      alarm_qty: cols.alarm_qty ?? null,
+      preferred_supplier_id: cols.preferred_supplier_id ?? null,
+      search_text: searchText({ code: cols.code, name: cols.name, spec: cols.spec, barcode: cols.barcode }),
+      archived: 0,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(ctx, 'create', 'part', row.id, null, partView(row));
+  return row;
+}
+
+/** Changes master data of a part with an optimistic version (R-INV-13). */
+export async function updatePart(ctx: Ctx, id: number, version: number, patch: Partial<PartInput> & { archived?: boolean }) {
+  const before = await ctx.db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw new AppError('unknown_part', { partId: id });
+  if (before.version !== version) throw new AppError('version_conflict', { partId: id, current: before.version });
+  const cols = columnsOf(patch);
+  await assertSupplier(ctx, patch.preferredSupplierId);
+  if (cols.code && cols.code !== before.code) {
+    const dup = await ctx.db.selectFrom('parts').select('id').where('code', '=', cols.code).executeTakeFirst();
+    if (dup) throw new AppError('duplicate', { field: 'code', value: cols.code });
+  }
+  const merged = { ...before, ...cols };
+  if (patch.archived !== undefined) merged.archived = patch.archived ? 1 : 0;
+  const after = await ctx.db
+    .updateTable('parts')
+    .set({
+      ...cols,
+      archived: merged.archived,
+      search_text: searchText(merged),
+      version: before.version + 1,
+      updated_at: ctx.clock.now(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!after) throw new AppError('version_conflict', { partId: id });
+  await audit(ctx, 'update', 'part', id, partView(before), partView(after));
+  return after;
+}
+
+/** Bulk edit (批量修改): all rows or none; each row carries its version. */
+export async function bulkUpdateParts(ctx: Ctx, rows: readonly ({ id: number; version: number } & Partial<PartInput>)[]) {
+  const out: PartsRow[] = [];
+  for (const { id, version, ...patch } of rows) out.push(await updatePart(ctx, id, version, patch));
+  return out;
+}
+
+/** A part with no movements is deleted; one with movements is archived (R-INV-13). */
+export async function deleteOrArchivePart(ctx: Ctx, id: number, version?: number) {
+  const part = await ctx.db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!part) throw new AppError('unknown_part', { partId: id });
+  if (version !== undefined && part.version !== version) throw new AppError('version_conflict', { partId: id });
+  const used =
+    (await ctx.db.selectFrom('moves').select('id').where('part_id', '=', id).limit(1).executeTakeFirst()) ??
+    (await ctx.db.selectFrom('document_lines').select('id').where('part_id', '=', id).limit(1).executeTakeFirst()) ??
+    (await ctx.db.selectFrom('reservation_lines').select('id').where('part_id', '=', id).limit(1).executeTakeFirst()) ??
+    (await ctx.db.selectFrom('shortages').select('id').where('part_id', '=', id).limit(1).executeTakeFirst());
+  if (!used) {
+    await ctx.db.deleteFrom('part_suppliers').where('part_id', '=', id).execute();
+    await ctx.db.deleteFrom('part_alarms').where('part_id', '=', id).execute();
+    await ctx.db.deleteFrom('stock_levels').where('part_id', '=', id).execute();
+    await ctx.db.deleteFrom('parts').where('id', '=', id).execute();
+    await audit(ctx, 'delete', 'part', id, partView(part), null);
+    return { deleted: true, archived: false };
+  }
+  const held = await ctx.db
+    .selectFrom('stock_levels as s')
+    .innerJoin('locations as l', 'l.id', 's.location_id')
+    .select('s.part_id')
+    .where('s.part_id', '=', id)
+    .where('l.is_real', '=', 1)
+    .where('s.on_hand', '>', 0)
+    .limit(1)
+    .executeTakeFirst();
+  if (held) throw new AppError('part_in_use', { partId: id });
+  if (!part.archived) await updatePart(ctx, id, part.version, { archived: true });
+  return { deleted: false, archived: true };
+}
+
+export interface PartQuery {
+  q?: string;
+  category?: string;
+  includeArchived?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** Pages through the catalogue by code; q matches code, name, spec, barcode, pinyin initials, either script. */
+export async function listParts(ctx: Ctx, query: PartQuery) {
+  const after = decodeCursor(query.cursor, 1);
+  let q = ctx.db.selectFrom('parts').selectAll();
+  if (query.q?.trim()) {
+    const pattern = likePattern(query.q);
+    q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+  }
+  if (query.category) q = q.where('category', '=', query.category);
+  if (!query.includeArchived) q = q.where('archived', '=', 0);
+  if (after) q = q.where('code', '>', String(after[0]));
+  const rows = await q.orderBy('code').limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, partView, (r) => [r.code]);
+}
+
+export async function getPart(ctx: Ctx, id: number): Promise<PartsRow> {
+  const p = await ctx.db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!p) throw new AppError('unknown_part', { partId: id });
+  return p;
+}

@@ -1,0 +1,106 @@
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { isoInZone } from '../../platform/clock.js';
+import { formatFen, formatMilliFen, fromMilli } from '../../platform/numbers.js';
+import { nextNumber } from './ledger.js';
+import { NUMBER_PREFIX } from './ledger.rules.js';
+import type { DocumentLinesRow, DocumentsRow, DocumentType } from './tables.js';
+import type { PartsRow } from '../catalog/tables.js';
+
+export const MAX_LINES = 500;
+
+export type NewDocument = Omit<DocumentsRow, 'id' | 'number' | 'created_by' | 'created_at' | 'version' | 'total_cost' | 'decided_by' | 'decided_at' | 'decision_note'> &
+  Partial<Pick<DocumentsRow, 'total_cost'>>;
+export type NewLine = Omit<DocumentLinesRow, 'id' | 'document_id' | 'line_no'> & { line_no?: number };
+
+/** Numbers and inserts a document with its lines; returns the row and the line ids in order. */
+export async function insertDocument(ctx: Ctx, doc: NewDocument, lines: readonly NewLine[]) {
+  const number = await nextNumber(ctx, NUMBER_PREFIX[doc.type as keyof typeof NUMBER_PREFIX]);
+  const row = await ctx.db
+    .insertInto('documents')
+    .values({ ...doc, total_cost: doc.total_cost ?? 0, number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  let lineRows: DocumentLinesRow[] = [];
+  if (lines.length > 0) {
+    lineRows = await ctx.db
+      .insertInto('document_lines')
+      .values(lines.map((l, i) => ({ ...l, document_id: row.id, line_no: l.line_no ?? i + 1 })))
+      .returningAll()
+      .execute();
+  }
+  return { doc: row, lines: lineRows };
+}
+
+/** Loads the parts named by lines; unknown → 404 unknown_part, archived → 409. */
+export async function loadParts(ctx: Ctx, ids: readonly number[], opts: { allowArchived?: boolean } = {}): Promise<Map<number, PartsRow>> {
+  const uniq = [...new Set(ids)];
+  if (uniq.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('parts').selectAll().where('id', 'in', uniq).execute();
+  const map = new Map(rows.map((p) => [p.id, p]));
+  for (const id of uniq) {
+    const p = map.get(id);
+    if (!p) throw new AppError('unknown_part', { partId: id });
+    if (p.archived && !opts.allowArchived) throw new AppError('part_archived', { partId: id });
+  }
+  return map;
+}
+
+export function checkLineCount(lines: readonly unknown[]): void {
+  if (lines.length === 0) throw new AppError('empty_document');
+  if (lines.length > MAX_LINES) throw new AppError('too_many_lines', { max: MAX_LINES });
+}
+
+export function lineView(l: DocumentLinesRow) {
+  return {
+    id: l.id,
+    lineNo: l.line_no,
+    partId: l.part_id,
+    lotId: l.lot_id,
+    qty: fromMilli(l.qty),
+    unitCost: l.unit_cost === null ? null : formatFen(l.unit_cost),
+    salePrice: l.sale_price === null ? null : formatFen(l.sale_price),
+    lotIsNew: l.lot_is_new === null ? undefined : !!l.lot_is_new,
+    receivedQty: l.received_qty === null ? undefined : fromMilli(l.received_qty),
+    countedQty: l.counted_qty === null ? undefined : fromMilli(l.counted_qty),
+    note: l.note,
+  };
+}
+
+export function documentView(ctx: Pick<Ctx, 'timeZone'>, d: DocumentsRow, lines: readonly DocumentLinesRow[]) {
+  const t = (ms: number | null) => (ms === null ? null : isoInZone(ms, ctx.timeZone));
+  return {
+    id: d.id,
+    type: d.type,
+    number: d.number,
+    status: d.status,
+    fromLocationId: d.from_location_id,
+    toLocationId: d.to_location_id,
+    userId: d.user_id,
+    supplierId: d.supplier_id,
+    workOrderId: d.work_order_id,
+    reservationId: d.reservation_id,
+    relatedDocumentId: d.related_document_id,
+    reason: d.reason,
+    remark: d.remark,
+    stationId: d.station_id,
+    totalCost: formatMilliFen(d.total_cost),
+    createdBy: d.created_by,
+    createdAt: t(d.created_at)!,
+    postedAt: t(d.posted_at),
+    decidedBy: d.decided_by,
+    decidedAt: t(d.decided_at),
+    decisionNote: d.decision_note,
+    version: d.version,
+    lines: lines.map(lineView),
+  };
+}
+
+export async function getDocument(ctx: Ctx, id: number) {
+  const doc = await ctx.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) throw new AppError('not_found');
+  const lines = await ctx.db.selectFrom('document_lines').selectAll().where('document_id', '=', id).orderBy('line_no').orderBy('id').execute();
+  return { doc, lines };
+}
+
+export type { DocumentType };

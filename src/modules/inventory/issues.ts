@@ -1,0 +1,220 @@
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
+import { audit } from '../auth/audit.js';
+import { checkLineCount, documentView, getDocument, insertDocument, loadParts, type NewLine } from './documents.js';
+import { adjustReserved, assertAvailable, levelKey, lockLevels, lotsFifo, pickFromLocation, postMoves, type Levels, type MoveSpec } from './ledger.js';
+import { sumLines } from './ledger.rules.js';
+import { ensureHolding, getStore } from './locations.js';
+import type { PartsRow } from '../catalog/tables.js';
+import type { DocumentsRow } from './tables.js';
+
+export interface IssueInput {
+  fromLocationId: number;
+  toUserId: number;
+  workOrderId?: number | null;
+  reservationId?: number | null;
+  remark?: string | null;
+  lines: { partId: number; qty: number; lotId?: number | null }[];
+}
+
+interface Line {
+  partId: number;
+  lotId?: number | null;
+  qty: number;
+}
+
+async function activeUser(ctx: Ctx, userId: number) {
+  const u = await ctx.db.selectFrom('users').select(['id', 'display_name', 'disabled', 'station_id']).where('id', '=', userId).executeTakeFirst();
+  if (!u || u.disabled) throw new AppError('unknown_user', { userId });
+  return u;
+}
+
+/** How much of each part an open reservation releases when this issue fulfils it (R-INV-5). */
+async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
+  const release = new Map<number, { lineId: number; take: number }[]>();
+  if (input.reservationId == null) return release;
+  const res = await ctx.db.selectFrom('reservations').selectAll().where('id', '=', input.reservationId).executeTakeFirst();
+  if (!res) throw new AppError('not_found', { reservationId: input.reservationId });
+  if (res.status !== 'open') throw new AppError('reservation_not_open', { status: res.status });
+  if (res.location_id !== input.fromLocationId) throw new AppError('reservation_mismatch', { reason: 'location' });
+  if (res.for_user_id != null && res.for_user_id !== input.toUserId) throw new AppError('reservation_mismatch', { reason: 'employee' });
+  const rl = await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', '=', res.id).execute();
+  for (const l of lines) {
+    let want = l.qty;
+    for (const r of rl.filter((x) => x.part_id === l.partId && x.open_qty > 0)) {
+      const take = Math.min(want, r.open_qty);
+      if (take <= 0) break;
+      r.open_qty -= take;
+      want -= take;
+      release.set(l.partId, [...(release.get(l.partId) ?? []), { lineId: r.id, take }]);
+    }
+  }
+  if (release.size === 0) throw new AppError('reservation_mismatch', { reason: 'parts' });
+  return release;
+}
+
+async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRow>, fromLocationId: number): Promise<string | null> {
+  if (ctx.actor.roles.some((r) => r === 'service_manager' || r === 'admin')) return null;
+  const rules = await ctx.db.selectFrom('approval_rules').selectAll().where('active', '=', 1).execute();
+  if (rules.length === 0) return null;
+  let valueMf = 0;
+  for (const l of lines) {
+    const lots = await lotsFifo(ctx, fromLocationId, l.partId);
+    let left = l.qty;
+    for (const lot of lots) {
+      if (left <= 0) break;
+      const take = Math.min(left, lot.on_hand);
+      valueMf += lineValue(take, lot.unit_cost);
+      left -= take;
+    }
+  }
+  const valueFen = milliFenToFen(valueMf);
+  for (const r of rules) {
+    if (r.requester_role && !ctx.actor.roles.includes(r.requester_role as never)) continue;
+    if (r.min_value != null && valueFen < r.min_value) continue;
+    if (r.category && !lines.some((l) => parts.get(l.partId)?.category === r.category)) continue;
+    return r.name;
+  }
+  return null;
+}
+
+/** Picks lots and builds the issue's moves; throws insufficient_stock when short. */
+async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lines: Line[], parts: Map<number, PartsRow>, releasing: Map<number, number>, extra: Partial<MoveSpec>) {
+  const moves: MoveSpec[] = [];
+  for (const l of lines) {
+    const part = parts.get(l.partId)!;
+    assertAvailable(levels, from, l.partId, l.qty, part.code, releasing.get(l.partId) ?? 0);
+    const { picks } = await pickFromLocation(ctx, from, l.partId, l.qty, l.lotId);
+    if (!picks) {
+      const lv = levels.get(levelKey(from, l.partId));
+      throw new AppError('insufficient_stock', { partId: l.partId, partCode: part.code, available: lv ? (lv.on_hand - lv.reserved) / 1000 : 0, requested: l.qty / 1000, lotId: l.lotId });
+    }
+    for (const p of picks) {
+      moves.push({ kind: 'issue', partId: l.partId, lotId: p.lot_id, from, to, qty: p.qty, unitCost: p.unit_cost, salePrice: part.sale_price, ...extra });
+    }
+  }
+  return moves;
+}
+
+function linesOf(moves: MoveSpec[]): NewLine[] {
+  return moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: m.unitCost, sale_price: m.salePrice ?? null, lot_is_new: null, received_qty: null, counted_qty: null, note: null }));
+}
+
+/**
+ * Issues parts from a store to an employee's holding (R-INV-3, R-INV-4), FIFO lots unless a lot
+ * is chosen; fulfils a reservation when named (R-INV-5). When an approval rule applies
+ * (R-INV-16) the document waits for a manager with its quantities reserved.
+ */
+export async function issueParts(ctx: Ctx, input: IssueInput) {
+  checkLineCount(input.lines);
+  const raw = input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) }));
+  const lines = sumLines(raw);
+  const from = await getStore(ctx, input.fromLocationId);
+  const user = await activeUser(ctx, input.toUserId);
+  const parts = await loadParts(ctx, lines.map((l) => l.partId));
+  if (input.lines.some((l) => l.lotId != null)) {
+    const lotIds = [...new Set(lines.flatMap((l) => (l.lotId == null ? [] : [l.lotId])))];
+    const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
+    for (const l of lines) if (l.lotId != null && lots.find((x) => x.id === l.lotId)?.part_id !== l.partId) throw new AppError('unknown_lot', { lotId: l.lotId });
+  }
+  const holding = await ensureHolding(ctx, user.id, user.display_name);
+  const release = await reservationRelease(ctx, input, lines);
+  const releasing = new Map([...release].map(([partId, rs]) => [partId, rs.reduce((s, r) => s + r.take, 0)]));
+  const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]));
+  const now = ctx.clock.now();
+  const stationId = from.kind === 'station' ? from.id : (from.station_id ?? user.station_id);
+  const base = {
+    from_location_id: from.id,
+    to_location_id: holding,
+    user_id: user.id,
+    supplier_id: null,
+    work_order_id: input.workOrderId ?? null,
+    reservation_id: input.reservationId ?? null,
+    related_document_id: null,
+    reason: null,
+    remark: input.remark ?? null,
+    station_id: stationId,
+  };
+
+  const rule = input.reservationId == null ? await needsApproval(ctx, lines, parts, from.id) : null;
+  if (rule) {
+    for (const l of lines) assertAvailable(levels, from.id, l.partId, l.qty, parts.get(l.partId)!.code);
+    const { doc, lines: rows } = await insertDocument(
+      ctx,
+      { ...base, type: 'issue', status: 'pending_approval', posted_at: null, reason: rule },
+      lines.map((l) => ({ part_id: l.partId, lot_id: l.lotId ?? null, qty: l.qty, unit_cost: null, sale_price: parts.get(l.partId)!.sale_price, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
+    );
+    for (const l of lines) await adjustReserved(ctx, from.id, l.partId, l.qty);
+    await audit(ctx, 'request', 'issue', doc.id, null, { number: doc.number, rule });
+    return documentView(ctx, doc, rows);
+  }
+
+  const moves = await planIssue(ctx, levels, from.id, holding, lines, parts, releasing, { userId: user.id, workOrderId: input.workOrderId ?? null, stationId });
+  const { doc, lines: rows } = await insertDocument(ctx, { ...base, type: 'issue', status: 'posted', posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) }, linesOf(moves));
+  await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
+  for (const [partId, rs] of release) {
+    for (const r of rs) {
+      await ctx.db.updateTable('reservation_lines').set((eb) => ({ open_qty: eb('open_qty', '-', r.take) })).where('id', '=', r.lineId).execute();
+      await adjustReserved(ctx, from.id, partId, -r.take);
+    }
+  }
+  if (input.reservationId != null) {
+    const open = await ctx.db.selectFrom('reservation_lines').select('id').where('reservation_id', '=', input.reservationId).where('open_qty', '>', 0).executeTakeFirst();
+    if (!open) {
+      await ctx.db.updateTable('reservations').set((eb) => ({ status: 'fulfilled', closed_at: now, version: eb('version', '+', 1) })).where('id', '=', input.reservationId).execute();
+    }
+  }
+  await audit(ctx, 'post', 'issue', doc.id, null, { number: doc.number, lines: rows.length });
+  return documentView(ctx, doc, rows);
+}
+
+async function pendingIssue(ctx: Ctx, id: number, version?: number): Promise<{ doc: DocumentsRow; lines: Awaited<ReturnType<typeof getDocument>>['lines'] }> {
+  const { doc, lines } = await getDocument(ctx, id);
+  if (doc.type !== 'issue' || doc.status !== 'pending_approval') throw new AppError('document_not_pending');
+  if (version !== undefined && doc.version !== version) throw new AppError('version_conflict');
+  return { doc, lines };
+}
+
+/** A manager approves a requisition (R-INV-16): its reserved quantities are issued FIFO now. */
+export async function approveIssue(ctx: Ctx, id: number, note: string | null, version?: number) {
+  const { doc, lines: reqLines } = await pendingIssue(ctx, id, version);
+  const lines = reqLines.map((l) => ({ partId: l.part_id!, lotId: l.lot_id, qty: l.qty }));
+  const parts = await loadParts(ctx, lines.map((l) => l.partId), { allowArchived: true });
+  const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: doc.from_location_id!, partId: l.partId }, { locationId: doc.to_location_id!, partId: l.partId }]));
+  const releasing = new Map(lines.map((l) => [l.partId, l.qty]));
+  const moves = await planIssue(ctx, levels, doc.from_location_id!, doc.to_location_id!, lines, parts, releasing, { userId: doc.user_id, workOrderId: doc.work_order_id, stationId: doc.station_id });
+  for (const l of lines) await adjustReserved(ctx, doc.from_location_id!, l.partId, -l.qty);
+  const now = ctx.clock.now();
+  await ctx.db.deleteFrom('document_lines').where('document_id', '=', doc.id).execute();
+  const rows = await ctx.db
+    .insertInto('document_lines')
+    .values(linesOf(moves).map((l, i) => ({ ...l, document_id: doc.id, line_no: i + 1 })))
+    .returningAll()
+    .execute();
+  const updated = await ctx.db
+    .updateTable('documents')
+    .set({ status: 'posted', posted_at: now, decided_by: ctx.actor.id, decided_at: now, decision_note: note, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0), version: doc.version + 1 })
+    .where('id', '=', doc.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
+  await audit(ctx, 'approve', 'issue', doc.id, { status: doc.status }, { status: 'posted', note });
+  return documentView(ctx, updated, rows);
+}
+
+/** A manager rejects a requisition: its reservation is released, nothing moves. */
+export async function rejectIssue(ctx: Ctx, id: number, note: string | null, version?: number) {
+  const { doc, lines } = await pendingIssue(ctx, id, version);
+  await lockLevels(ctx, lines.map((l) => ({ locationId: doc.from_location_id!, partId: l.part_id! })));
+  for (const l of lines) await adjustReserved(ctx, doc.from_location_id!, l.part_id!, -l.qty);
+  const now = ctx.clock.now();
+  const updated = await ctx.db
+    .updateTable('documents')
+    .set({ status: 'rejected', decided_by: ctx.actor.id, decided_at: now, decision_note: note, version: doc.version + 1 })
+    .where('id', '=', doc.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(ctx, 'reject', 'issue', doc.id, { status: doc.status }, { status: 'rejected', note });
+  return documentView(ctx, updated, lines);
+}

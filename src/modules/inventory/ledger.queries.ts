@@ -1,0 +1,212 @@
+// The ledger's read side: stock, holdings, moves, documents. Reads come from balance rows
+// (never from summing history) except "as of" a past date, which folds the moves.
+import { sql } from 'kysely';
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { isoInZone } from '../../platform/clock.js';
+import { formatFen, formatMilliFen, fromMilli, lineValue } from '../../platform/numbers.js';
+import { decodeCursor, toPage } from '../../platform/http/paging.js';
+import { documentView, getDocument } from './documents.js';
+import { isOwnHoldingOnly, isStationScoped } from './locations.js';
+
+function parseTime(s: string | undefined, field: string): number | undefined {
+  if (!s) return undefined;
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T23:59:59.999+08:00`) : Date.parse(s);
+  if (Number.isNaN(t)) throw new AppError('invalid_date', { field });
+  return t;
+}
+export { parseTime };
+
+export interface StockQuery {
+  partId?: number;
+  locationId?: number;
+  category?: string;
+  asOf?: string;
+  groupBy?: 'lot' | 'part';
+  limit: number;
+  cursor?: string;
+}
+
+/** Stock by location, part and lot (R-INV-11): on hand, reserved, available, value. */
+export async function listStock(ctx: Ctx, query: StockQuery) {
+  const asOf = parseTime(query.asOf, 'asOf');
+  const after = decodeCursor(query.cursor, 3);
+  const scope = isStationScoped(ctx.actor) ? ctx.actor.stationId : null;
+  const byPart = query.groupBy === 'part';
+
+  if (asOf !== undefined) {
+    // Fold the ledger up to asOf: + moves in, − moves out, per real location and lot.
+    const signed = ctx.db
+      .selectFrom('moves')
+      .select(['to_location_id as location_id', 'part_id', 'lot_id', 'qty', 'unit_cost'])
+      .where('posted_at', '<=', asOf)
+      .unionAll(ctx.db.selectFrom('moves').select(['from_location_id as location_id', 'part_id', 'lot_id', sql<number>`-qty`.as('qty'), 'unit_cost']).where('posted_at', '<=', asOf));
+    let q = ctx.db
+      .selectFrom(signed.as('m'))
+      .innerJoin('locations as l', 'l.id', 'm.location_id')
+      .select([
+        'm.location_id',
+        'm.part_id',
+        byPart ? sql<number>`0`.as('lot_id') : 'm.lot_id',
+        sql<number>`cast(sum(m.qty) as bigint)`.as('on_hand'),
+        sql<number>`cast(sum(m.qty * m.unit_cost) as bigint)`.as('value'),
+      ])
+      .where('l.is_real', '=', 1)
+      .groupBy(byPart ? ['m.location_id', 'm.part_id'] : ['m.location_id', 'm.part_id', 'm.lot_id'])
+      .having(sql`sum(m.qty)`, '<>', 0);
+    if (query.partId) q = q.where('m.part_id', '=', query.partId);
+    if (query.locationId) q = q.where('m.location_id', '=', query.locationId);
+    if (scope != null) q = q.where((eb) => eb.or([eb('l.id', '=', scope), eb('l.station_id', '=', scope)]));
+    if (after) q = q.having(sql`(m.location_id, m.part_id, ${sql.raw(byPart ? '0' : 'm.lot_id')})`, '>', sql`(${after[0]}, ${after[1]}, ${after[2]})`);
+    const rows = await q.orderBy('m.location_id').orderBy('m.part_id').orderBy(byPart ? sql`1` : 'm.lot_id').limit(query.limit + 1).execute();
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({ partId: r.part_id, locationId: r.location_id, lotId: byPart ? null : r.lot_id, onHand: fromMilli(Number(r.on_hand)), reserved: 0, available: fromMilli(Number(r.on_hand)), value: formatMilliFen(Number(r.value)) }),
+      (r) => [r.location_id, r.part_id, byPart ? 0 : r.lot_id],
+    );
+  }
+
+  if (byPart) {
+    let q = ctx.db
+      .selectFrom('stock_levels as s')
+      .innerJoin('locations as l', 'l.id', 's.location_id')
+      .innerJoin('parts as p', 'p.id', 's.part_id')
+      .select(['s.location_id', 's.part_id', 's.on_hand', 's.reserved', 's.value', 'p.alarm_qty'])
+      .where('l.is_real', '=', 1)
+      .where((eb) => eb.or([eb('s.on_hand', '<>', 0), eb('s.reserved', '<>', 0)]));
+    if (query.partId) q = q.where('s.part_id', '=', query.partId);
+    if (query.locationId) q = q.where('s.location_id', '=', query.locationId);
+    if (query.category) q = q.where('p.category', '=', query.category);
+    if (scope != null) q = q.where((eb) => eb.or([eb('l.id', '=', scope), eb('l.station_id', '=', scope)]));
+    if (after) q = q.where(sql<boolean>`(s.location_id, s.part_id) > (${after[0]}, ${after[1]})`);
+    const rows = await q.orderBy('s.location_id').orderBy('s.part_id').limit(query.limit + 1).execute();
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({ partId: r.part_id, locationId: r.location_id, lotId: null, onHand: fromMilli(r.on_hand), reserved: fromMilli(r.reserved), available: fromMilli(r.on_hand - r.reserved), value: formatMilliFen(r.value), belowAlarm: r.alarm_qty != null && r.on_hand - r.reserved < r.alarm_qty }),
+      (r) => [r.location_id, r.part_id, 0],
+    );
+  }
+
+  let q = ctx.db
+    .selectFrom('lot_balances as b')
+    .innerJoin('locations as l', 'l.id', 'b.location_id')
+    .innerJoin('lots as t', 't.id', 'b.lot_id')
+    .innerJoin('stock_levels as s', (j) => j.onRef('s.location_id', '=', 'b.location_id').onRef('s.part_id', '=', 'b.part_id'))
+    .select(['b.location_id', 'b.part_id', 'b.lot_id', 'b.on_hand', 't.unit_cost', 's.reserved'])
+    .where('l.is_real', '=', 1)
+    .where('b.on_hand', '<>', 0);
+  if (query.partId) q = q.where('b.part_id', '=', query.partId);
+  if (query.locationId) q = q.where('b.location_id', '=', query.locationId);
+  if (query.category) q = q.innerJoin('parts as p', 'p.id', 'b.part_id').where('p.category', '=', query.category);
+  if (scope != null) q = q.where((eb) => eb.or([eb('l.id', '=', scope), eb('l.station_id', '=', scope)]));
+  if (after) q = q.where(sql<boolean>`(b.location_id, b.part_id, b.lot_id) > (${after[0]}, ${after[1]}, ${after[2]})`);
+  const rows = await q.orderBy('b.location_id').orderBy('b.part_id').orderBy('b.lot_id').limit(query.limit + 1).execute();
+  // Reserved is held per part and store; it is shown on the lots FIFO would pick first.
+  const reservedLeft = new Map<string, number>();
+  return toPage(
+    rows,
+    query.limit,
+    (r) => {
+      const k = `${r.location_id}:${r.part_id}`;
+      const left = reservedLeft.get(k) ?? r.reserved;
+      const res = Math.min(left, r.on_hand);
+      reservedLeft.set(k, left - res);
+      return { partId: r.part_id, locationId: r.location_id, lotId: r.lot_id, onHand: fromMilli(r.on_hand), reserved: fromMilli(res), available: fromMilli(r.on_hand - res), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)), unitCost: formatFen(r.unit_cost) };
+    },
+    (r) => [r.location_id, r.part_id, r.lot_id],
+  );
+}
+
+/** What each employee holds, by lot and value (R-INV-9). */
+export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: number; limit: number; cursor?: string }) {
+  const after = decodeCursor(query.cursor, 3);
+  let q = ctx.db
+    .selectFrom('lot_balances as b')
+    .innerJoin('locations as l', 'l.id', 'b.location_id')
+    .innerJoin('lots as t', 't.id', 'b.lot_id')
+    .select(['l.user_id', 'l.station_id', 'b.part_id', 'b.lot_id', 'b.on_hand', 't.unit_cost', 't.lot_no'])
+    .where('l.kind', '=', 'holding')
+    .where('b.on_hand', '>', 0);
+  if (isOwnHoldingOnly(ctx.actor)) {
+    if (query.userId !== undefined && query.userId !== ctx.actor.id) throw new AppError('own_holding_only');
+    q = q.where('l.user_id', '=', ctx.actor.id);
+  } else if (query.userId !== undefined) q = q.where('l.user_id', '=', query.userId);
+  if (isStationScoped(ctx.actor)) q = q.where('l.station_id', '=', ctx.actor.stationId);
+  if (query.partId) q = q.where('b.part_id', '=', query.partId);
+  if (after) q = q.where(sql<boolean>`(l.user_id, b.part_id, b.lot_id) > (${after[0]}, ${after[1]}, ${after[2]})`);
+  const rows = await q.orderBy('l.user_id').orderBy('b.part_id').orderBy('b.lot_id').limit(query.limit + 1).execute();
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ userId: r.user_id!, partId: r.part_id, lotId: r.lot_id, lotNo: r.lot_no, qty: fromMilli(r.on_hand), unitCost: formatFen(r.unit_cost), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)) }),
+    (r) => [r.user_id, r.part_id, r.lot_id],
+  );
+}
+
+/** The ledger itself, newest first. */
+export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?: number; documentId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
+  const after = decodeCursor(query.cursor, 1);
+  const from = parseTime(query.from, 'from');
+  const to = parseTime(query.to, 'to');
+  let q = ctx.db.selectFrom('moves as m').selectAll('m');
+  if (query.partId) q = q.where('m.part_id', '=', query.partId);
+  if (query.locationId) q = q.where((eb) => eb.or([eb('m.from_location_id', '=', query.locationId!), eb('m.to_location_id', '=', query.locationId!)]));
+  if (query.documentId) q = q.where('m.document_id', '=', query.documentId);
+  if (from !== undefined) q = q.where('m.posted_at', '>=', from);
+  if (to !== undefined) q = q.where('m.posted_at', '<=', to);
+  if (isStationScoped(ctx.actor)) {
+    const s = ctx.actor.stationId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.station_id', '=', s),
+        eb.exists(eb.selectFrom('locations as l').select('l.id').where((e2) => e2.or([e2('l.id', '=', e2.ref('m.from_location_id')), e2('l.id', '=', e2.ref('m.to_location_id'))])).where((e2) => e2.or([e2('l.id', '=', s), e2('l.station_id', '=', s)]))),
+      ]),
+    );
+  }
+  if (isOwnHoldingOnly(ctx.actor)) q = q.where('m.user_id', '=', ctx.actor.id);
+  if (after) q = q.where('m.id', '<', Number(after[0]));
+  const rows = await q.orderBy('m.id', 'desc').limit(query.limit + 1).execute();
+  return toPage(
+    rows,
+    query.limit,
+    (m) => ({ id: m.id, documentId: m.document_id, kind: m.kind, partId: m.part_id, lotId: m.lot_id, fromLocationId: m.from_location_id, toLocationId: m.to_location_id, qty: fromMilli(m.qty), unitCost: formatFen(m.unit_cost), userId: m.user_id, workOrderId: m.work_order_id, reversesMoveId: m.reverses_move_id, postedAt: isoInZone(m.posted_at, ctx.timeZone), postedBy: m.posted_by }),
+    (m) => [m.id],
+  );
+}
+
+function documentScope(ctx: Ctx, d: { station_id: number | null; user_id: number | null; created_by: number }): boolean {
+  if (isStationScoped(ctx.actor) && d.station_id !== ctx.actor.stationId) return false;
+  if (isOwnHoldingOnly(ctx.actor) && d.user_id !== ctx.actor.id && d.created_by !== ctx.actor.id) return false;
+  return true;
+}
+
+export async function listDocuments(ctx: Ctx, query: { type?: string; status?: string; q?: string; userId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
+  const after = decodeCursor(query.cursor, 1);
+  const from = parseTime(query.from, 'from');
+  const to = parseTime(query.to, 'to');
+  let q = ctx.db.selectFrom('documents').selectAll();
+  if (query.type) q = q.where('type', '=', query.type as never);
+  if (query.status) q = q.where('status', '=', query.status as never);
+  if (query.userId) q = q.where('user_id', '=', query.userId);
+  if (query.q) q = q.where('number', 'like', `%${query.q.replace(/[\\%_]/g, '')}%`);
+  if (from !== undefined) q = q.where('created_at', '>=', from);
+  if (to !== undefined) q = q.where('created_at', '<=', to);
+  if (isStationScoped(ctx.actor)) q = q.where('station_id', '=', ctx.actor.stationId);
+  if (isOwnHoldingOnly(ctx.actor)) q = q.where((eb) => eb.or([eb('user_id', '=', ctx.actor.id), eb('created_by', '=', ctx.actor.id)]));
+  if (after) q = q.where('id', '<', Number(after[0]));
+  const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, (d) => documentView(ctx, d, []), (d) => [d.id]);
+}
+
+/** One document with its lines and remark history; out-of-scope documents look missing. */
+export async function readDocument(ctx: Ctx, id: number) {
+  const { doc, lines } = await getDocument(ctx, id);
+  if (!documentScope(ctx, doc)) throw new AppError('not_found');
+  const remarks = await ctx.db.selectFrom('document_remarks').selectAll().where('document_id', '=', id).orderBy('id').execute();
+  return {
+    ...documentView(ctx, doc, lines),
+    remarkHistory: remarks.map((r) => ({ remark: r.remark, previous: r.previous, changedBy: r.changed_by, changedAt: isoInZone(r.changed_at, ctx.timeZone) })),
+  };
+}

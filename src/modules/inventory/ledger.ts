@@ -1,0 +1,216 @@
+/**
+ * The ledger's write side: every stock change goes through postMoves inside the caller's
+ * transaction, after lockLevels has locked the touched (location, part) rows in key order.
+ * Moves are inserted, never updated or deleted; balances follow in the same transaction.
+ */
+import { sql } from 'kysely';
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { yearInZone } from '../../platform/clock.js';
+import { lineValue } from '../../platform/numbers.js';
+import { formatNumber, pickLots, type LotStock } from './ledger.rules.js';
+import type { MoveKind, StockLevelsRow } from './tables.js';
+
+export interface LevelKey {
+  locationId: number;
+  partId: number;
+}
+export type Levels = Map<string, StockLevelsRow>;
+export const levelKey = (locationId: number, partId: number) => `${locationId}:${partId}`;
+
+/**
+ * Makes sure the stock_levels rows exist and locks them in (location, part) order, so two
+ * transactions touching the same rows always queue instead of deadlocking.
+ */
+export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<Levels> {
+  const uniq = new Map<string, LevelKey>();
+  for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
+  const sorted = [...uniq.values()].sort((a, b) => a.locationId - b.locationId || a.partId - b.partId);
+  if (sorted.length === 0) return new Map();
+  await ctx.db
+    .insertInto('stock_levels')
+    .values(sorted.map((k) => ({ location_id: k.locationId, part_id: k.partId, on_hand: 0, reserved: 0, value: 0 })))
+    .onConflict((oc) => oc.columns(['location_id', 'part_id']).doNothing())
+    .execute();
+  let q = ctx.db
+    .selectFrom('stock_levels')
+    .selectAll()
+    .where((eb) =>
+      eb.or(sorted.map((k) => eb.and([eb('location_id', '=', k.locationId), eb('part_id', '=', k.partId)]))),
+    )
+    .orderBy('location_id')
+    .orderBy('part_id');
+  if (ctx.dialect === 'postgres') q = q.forUpdate();
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [levelKey(r.location_id, r.part_id), r]));
+}
+
+/** The lots of a part at a location with stock, oldest first (FIFO, R-FIN-1). */
+export async function lotsFifo(ctx: Ctx, locationId: number, partId: number): Promise<LotStock[]> {
+  return ctx.db
+    .selectFrom('lot_balances as b')
+    .innerJoin('lots as l', 'l.id', 'b.lot_id')
+    .select(['b.lot_id', 'b.on_hand', 'l.unit_cost'])
+    .where('b.location_id', '=', locationId)
+    .where('b.part_id', '=', partId)
+    .where('b.on_hand', '>', 0)
+    .orderBy('l.received_at')
+    .orderBy('l.id')
+    .execute();
+}
+
+/** Picks lots for qty of a part at a location: the chosen lot, or FIFO; null when short. */
+export async function pickFromLocation(ctx: Ctx, locationId: number, partId: number, qty: number, lotId?: number | null) {
+  const lots = await lotsFifo(ctx, locationId, partId);
+  const candidates = lotId == null ? lots : lots.filter((l) => l.lot_id === lotId);
+  return { picks: pickLots(candidates, qty), held: candidates.reduce((s, l) => s + l.on_hand, 0) };
+}
+
+export interface MoveSpec {
+  kind: MoveKind;
+  partId: number;
+  lotId: number;
+  from: number;
+  to: number;
+  qty: number;
+  unitCost: number;
+  salePrice?: number | null;
+  lineId?: number | null;
+  userId?: number | null;
+  workOrderId?: number | null;
+  stationId?: number | null;
+  reversesMoveId?: number | null;
+}
+
+/** Inserts the moves of a document and applies them to lot and part balances. */
+export async function postMoves(ctx: Ctx, documentId: number, moves: readonly MoveSpec[], postedAt: number): Promise<number[]> {
+  if (moves.length === 0) return [];
+  const inserted = await ctx.db
+    .insertInto('moves')
+    .values(
+      moves.map((m) => ({
+        document_id: documentId,
+        line_id: m.lineId ?? null,
+        kind: m.kind,
+        part_id: m.partId,
+        lot_id: m.lotId,
+        from_location_id: m.from,
+        to_location_id: m.to,
+        qty: m.qty,
+        unit_cost: m.unitCost,
+        sale_price: m.salePrice ?? null,
+        user_id: m.userId ?? null,
+        work_order_id: m.workOrderId ?? null,
+        station_id: m.stationId ?? null,
+        reverses_move_id: m.reversesMoveId ?? null,
+        posted_at: postedAt,
+        posted_by: ctx.actor.id,
+      })),
+    )
+    .returning('id')
+    .execute();
+
+  const lotDelta = new Map<string, { location_id: number; lot_id: number; part_id: number; on_hand: number }>();
+  const levelDelta = new Map<string, { location_id: number; part_id: number; on_hand: number; value: number }>();
+  const add = (loc: number, m: MoveSpec, sign: 1 | -1) => {
+    const lk = `${loc}:${m.lotId}`;
+    const l = lotDelta.get(lk) ?? { location_id: loc, lot_id: m.lotId, part_id: m.partId, on_hand: 0 };
+    l.on_hand += sign * m.qty;
+    lotDelta.set(lk, l);
+    const pk = levelKey(loc, m.partId);
+    const p = levelDelta.get(pk) ?? { location_id: loc, part_id: m.partId, on_hand: 0, value: 0 };
+    p.on_hand += sign * m.qty;
+    p.value += sign * lineValue(m.qty, m.unitCost);
+    levelDelta.set(pk, p);
+  };
+  for (const m of moves) {
+    add(m.from, m, -1);
+    add(m.to, m, 1);
+  }
+  const lots = [...lotDelta.values()].filter((d) => d.on_hand !== 0).sort((a, b) => a.location_id - b.location_id || a.lot_id - b.lot_id);
+  if (lots.length > 0) {
+    await ctx.db
+      .insertInto('lot_balances')
+      .values(lots)
+      .onConflict((oc) =>
+        oc.columns(['location_id', 'lot_id']).doUpdateSet((eb) => ({
+          on_hand: eb('lot_balances.on_hand', '+', eb.ref('excluded.on_hand')),
+        })),
+      )
+      .execute();
+  }
+  const levels = [...levelDelta.values()]
+    .filter((d) => d.on_hand !== 0 || d.value !== 0)
+    .sort((a, b) => a.location_id - b.location_id || a.part_id - b.part_id);
+  if (levels.length > 0) {
+    await ctx.db
+      .insertInto('stock_levels')
+      .values(levels.map((d) => ({ ...d, reserved: 0 })))
+      .onConflict((oc) =>
+        oc.columns(['location_id', 'part_id']).doUpdateSet((eb) => ({
+          on_hand: eb('stock_levels.on_hand', '+', eb.ref('excluded.on_hand')),
+          value: eb('stock_levels.value', '+', eb.ref('excluded.value')),
+        })),
+      )
+      .execute();
+  }
+  return inserted.map((r) => r.id);
+}
+
+/** Changes the reserved quantity of locked levels rows (positive reserves, negative releases). */
+export async function adjustReserved(ctx: Ctx, locationId: number, partId: number, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await ctx.db
+    .updateTable('stock_levels')
+    .set((eb) => ({ reserved: eb('reserved', '+', delta) }))
+    .where('location_id', '=', locationId)
+    .where('part_id', '=', partId)
+    .execute();
+}
+
+const knownSequences = new Set<string>();
+
+/**
+ * The next document number for a prefix in the current year. SQLite has one writer, so a
+ * counter row gives gapless numbers. PostgreSQL uses a sequence per prefix and year, so
+ * concurrent documents do not queue on one row; a rolled-back transaction leaves a gap
+ * (docs/decisions/0004-document-numbers.md).
+ */
+export async function nextNumber(ctx: Ctx, prefix: string): Promise<string> {
+  const year = yearInZone(ctx.clock.now(), ctx.timeZone);
+  if (ctx.dialect === 'postgres') {
+    const seq = `docseq_${prefix.toLowerCase()}_${year}`;
+    if (!knownSequences.has(seq)) {
+      // Once per prefix and year; a savepoint keeps a race with a peer process from aborting
+      // the caller's transaction (the loser's IF NOT EXISTS can still fail on the catalog).
+      await sql`savepoint ensure_seq`.execute(ctx.db);
+      try {
+        await sql`create sequence if not exists ${sql.raw(seq)}`.execute(ctx.db);
+        await sql`release savepoint ensure_seq`.execute(ctx.db);
+      } catch {
+        await sql`rollback to savepoint ensure_seq`.execute(ctx.db);
+      }
+      knownSequences.add(seq);
+    }
+    const r = await sql<{ n: number }>`select nextval(${seq}) as n`.execute(ctx.db);
+    return formatNumber(prefix, year, Number(r.rows[0]!.n));
+  }
+  const r = await sql<{ last: number }>`insert into doc_counters (prefix, year, last) values (${prefix}, ${year}, 1)
+    on conflict (prefix, year) do update set last = doc_counters.last + 1 returning last`.execute(ctx.db);
+  return formatNumber(prefix, year, r.rows[0]!.last);
+}
+
+/** Throws insufficient_stock unless qty is available at a locked level row. */
+export function assertAvailable(levels: Levels, locationId: number, partId: number, qty: number, partCode: string, releasing = 0): void {
+  const lv = levels.get(levelKey(locationId, partId));
+  const avail = lv ? lv.on_hand - lv.reserved + releasing : 0;
+  if (avail < qty) {
+    throw new AppError('insufficient_stock', {
+      partId,
+      partCode,
+      locationId,
+      available: avail / 1000,
+      requested: qty / 1000,
+    });
+  }
+}

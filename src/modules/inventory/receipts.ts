@@ -1,0 +1,154 @@
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { lineValue, toFen, toMilli } from '../../platform/numbers.js';
+import { audit } from '../auth/audit.js';
+import { createPart, type PartInput } from '../catalog/parts.js';
+import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
+import { lockLevels, postMoves } from './ledger.js';
+import { getStore, virtualLocation } from './locations.js';
+
+export interface ReceiptLineInput {
+  partId?: number;
+  newPart?: PartInput;
+  qty: number;
+  unitCost: string;
+  lot?: string;
+}
+export interface ReceiptInput {
+  locationId: number;
+  supplierId?: number | null;
+  remark?: string | null;
+  lines: ReceiptLineInput[];
+}
+
+interface ParsedLine {
+  partId: number | null;
+  newPart?: PartInput;
+  qty: number;
+  unitCost: number;
+  lotNo: string;
+}
+
+async function parse(ctx: Ctx, input: ReceiptInput): Promise<ParsedLine[]> {
+  checkLineCount(input.lines);
+  await getStore(ctx, input.locationId);
+  if (input.supplierId != null) {
+    const s = await ctx.db.selectFrom('suppliers').select('id').where('id', '=', input.supplierId).executeTakeFirst();
+    if (!s) throw new AppError('unknown_supplier', { supplierId: input.supplierId });
+  }
+  const lines = input.lines.map((l, i): ParsedLine => {
+    if ((l.partId == null) === (l.newPart == null)) throw new AppError('part_or_new_part', { line: i + 1 });
+    return {
+      partId: l.partId ?? null,
+      newPart: l.newPart,
+      qty: toMilli(l.qty, `lines.${i}.qty`),
+      unitCost: toFen(l.unitCost, `lines.${i}.unitCost`),
+      lotNo: (l.lot ?? '').trim(),
+    };
+  });
+  await loadParts(ctx, lines.flatMap((l) => (l.partId == null ? [] : [l.partId])));
+  return lines;
+}
+
+async function findLot(ctx: Ctx, partId: number, lotNo: string, supplierKey: number, unitCost: number) {
+  return ctx.db
+    .selectFrom('lots')
+    .select('id')
+    .where('part_id', '=', partId)
+    .where('lot_no', '=', lotNo)
+    .where('supplier_key', '=', supplierKey)
+    .where('unit_cost', '=', unitCost)
+    .executeTakeFirst();
+}
+
+/**
+ * What posting would do (R-INV-2): per line, "top up lot X" when a lot of the same part, batch,
+ * supplier and unit cost exists, otherwise "new lot". Writes nothing.
+ */
+export async function previewReceipt(ctx: Ctx, input: ReceiptInput) {
+  const lines = await parse(ctx, input);
+  const supplierKey = input.supplierId ?? 0;
+  const out = [];
+  for (const [i, l] of lines.entries()) {
+    const lot = l.partId == null ? undefined : await findLot(ctx, l.partId, l.lotNo, supplierKey, l.unitCost);
+    out.push({
+      lineNo: i + 1,
+      partId: l.partId,
+      newPart: l.newPart != null,
+      lotNo: l.lotNo,
+      action: lot ? ('top_up' as const) : ('new_lot' as const),
+      lotId: lot?.id ?? null,
+    });
+  }
+  return { lines: out };
+}
+
+/** Posts a receipt (R-INV-1, R-INV-2): new parts are created from their lines, lots topped up or made. */
+export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
+  const lines = await parse(ctx, input);
+  const supplierKey = input.supplierId ?? 0;
+  for (const l of lines) {
+    if (l.newPart) l.partId = (await createPart(ctx, l.newPart)).id;
+  }
+  const supplierLoc = await virtualLocation(ctx, 'supplier');
+  await lockLevels(
+    ctx,
+    lines.flatMap((l) => [
+      { locationId: input.locationId, partId: l.partId! },
+      { locationId: supplierLoc, partId: l.partId! },
+    ]),
+  );
+  const now = ctx.clock.now();
+  const resolved: { partId: number; lotId: number; isNew: boolean; qty: number; unitCost: number }[] = [];
+  for (const l of lines) {
+    const inserted = await ctx.db
+      .insertInto('lots')
+      .values({ part_id: l.partId!, lot_no: l.lotNo, supplier_id: input.supplierId ?? null, supplier_key: supplierKey, unit_cost: l.unitCost, received_at: now, document_id: null })
+      .onConflict((oc) => oc.columns(['part_id', 'lot_no', 'supplier_key', 'unit_cost']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    const lotId = inserted?.id ?? (await findLot(ctx, l.partId!, l.lotNo, supplierKey, l.unitCost))!.id;
+    const firstInDoc = !resolved.some((r) => r.lotId === lotId);
+    resolved.push({ partId: l.partId!, lotId, isNew: !!inserted || (!firstInDoc && resolved.find((r) => r.lotId === lotId)!.isNew), qty: l.qty, unitCost: l.unitCost });
+  }
+  const { doc, lines: lineRows } = await insertDocument(
+    ctx,
+    {
+      type: 'receipt',
+      status: 'posted',
+      from_location_id: supplierLoc,
+      to_location_id: input.locationId,
+      user_id: null,
+      supplier_id: input.supplierId ?? null,
+      work_order_id: null,
+      reservation_id: null,
+      related_document_id: null,
+      reason: null,
+      remark: input.remark ?? null,
+      station_id: null,
+      posted_at: now,
+      total_cost: resolved.reduce((s, r) => s + lineValue(r.qty, r.unitCost), 0),
+    },
+    resolved.map((r) => ({
+      part_id: r.partId,
+      lot_id: r.lotId,
+      qty: r.qty,
+      unit_cost: r.unitCost,
+      sale_price: null,
+      lot_is_new: r.isNew ? 1 : 0,
+      received_qty: null,
+      counted_qty: null,
+      note: null,
+    })),
+  );
+  await ctx.db.updateTable('lots').set({ document_id: doc.id }).where('document_id', 'is', null).where('id', 'in', resolved.map((r) => r.lotId)).execute();
+  await postMoves(
+    ctx,
+    doc.id,
+    resolved.map((r, i) => ({ kind: 'receipt' as const, partId: r.partId, lotId: r.lotId, from: supplierLoc, to: input.locationId, qty: r.qty, unitCost: r.unitCost, lineId: lineRows[i]!.id })),
+    now,
+  );
+  const view = documentView(ctx, doc, lineRows);
+  await audit(ctx, 'post', 'receipt', doc.id, null, { number: doc.number, lines: view.lines.length });
+  return view;
+}

@@ -1,0 +1,144 @@
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { isoInZone } from '../../platform/clock.js';
+import { fromMilli, toMilli } from '../../platform/numbers.js';
+import { audit } from '../auth/audit.js';
+import { decodeCursor, toPage } from '../../platform/http/paging.js';
+import { checkLineCount, loadParts } from './documents.js';
+import { adjustReserved, assertAvailable, lockLevels, nextNumber } from './ledger.js';
+import { NUMBER_PREFIX, sumLines } from './ledger.rules.js';
+import { assertStationScope, getLocation, getStore, isOwnHoldingOnly, isStationScoped } from './locations.js';
+import type { ReservationLinesRow, ReservationsRow } from './tables.js';
+
+export interface ReservationInput {
+  locationId: number;
+  forUserId?: number | null;
+  forLocationId?: number | null;
+  expiresAt?: string | null;
+  workOrderId?: number | null;
+  remark?: string | null;
+  lines: { partId: number; qty: number }[];
+}
+
+export function reservationView(ctx: Pick<Ctx, 'timeZone'>, r: ReservationsRow, lines: ReservationLinesRow[]) {
+  return {
+    id: r.id,
+    number: r.number,
+    locationId: r.location_id,
+    forUserId: r.for_user_id,
+    forLocationId: r.for_location_id,
+    status: r.status,
+    expiresAt: r.expires_at === null ? null : isoInZone(r.expires_at, ctx.timeZone),
+    remark: r.remark,
+    workOrderId: r.work_order_id,
+    createdBy: r.created_by,
+    createdAt: isoInZone(r.created_at, ctx.timeZone),
+    version: r.version,
+    lines: lines.map((l) => ({ id: l.id, partId: l.part_id, qty: fromMilli(l.qty), openQty: fromMilli(l.open_qty) })),
+  };
+}
+
+/** Holds quantities for an employee or a station (R-INV-5); they stop being available to others. */
+export async function createReservation(ctx: Ctx, input: ReservationInput) {
+  checkLineCount(input.lines);
+  if ((input.forUserId == null) === (input.forLocationId == null)) throw new AppError('reservation_target');
+  const store = await getStore(ctx, input.locationId, ['warehouse', 'station']);
+  if (input.forUserId != null) {
+    if (isOwnHoldingOnly(ctx.actor) && input.forUserId !== ctx.actor.id) throw new AppError('own_holding_only');
+    const u = await ctx.db.selectFrom('users').select(['id', 'disabled']).where('id', '=', input.forUserId).executeTakeFirst();
+    if (!u || u.disabled) throw new AppError('unknown_user', { userId: input.forUserId });
+  } else {
+    const target = await getLocation(ctx, input.forLocationId!);
+    if (target.kind !== 'station') throw new AppError('wrong_location_kind', { kind: target.kind });
+    assertStationScope(ctx.actor, target);
+  }
+  let expiresAt: number | null = null;
+  if (input.expiresAt) {
+    expiresAt = Date.parse(input.expiresAt);
+    if (Number.isNaN(expiresAt)) throw new AppError('invalid_date', { field: 'expiresAt' });
+  }
+  const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, qty: toMilli(l.qty, `lines.${i}.qty`) })));
+  const parts = await loadParts(ctx, lines.map((l) => l.partId));
+  const levels = await lockLevels(ctx, lines.map((l) => ({ locationId: store.id, partId: l.partId })));
+  for (const l of lines) assertAvailable(levels, store.id, l.partId, l.qty, parts.get(l.partId)!.code);
+  const now = ctx.clock.now();
+  const res = await ctx.db
+    .insertInto('reservations')
+    .values({
+      number: await nextNumber(ctx, NUMBER_PREFIX.reservation),
+      location_id: store.id,
+      for_user_id: input.forUserId ?? null,
+      for_location_id: input.forLocationId ?? null,
+      status: 'open',
+      expires_at: expiresAt,
+      remark: input.remark ?? null,
+      work_order_id: input.workOrderId ?? null,
+      station_id: input.forLocationId ?? (isStationScoped(ctx.actor) ? ctx.actor.stationId : null),
+      created_by: ctx.actor.id,
+      created_at: now,
+      closed_at: null,
+      version: 1,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const rows = await ctx.db
+    .insertInto('reservation_lines')
+    .values(lines.map((l) => ({ reservation_id: res.id, part_id: l.partId, qty: l.qty, open_qty: l.qty })))
+    .returningAll()
+    .execute();
+  for (const l of lines) await adjustReserved(ctx, store.id, l.partId, l.qty);
+  await audit(ctx, 'create', 'reservation', res.id, null, { number: res.number });
+  return reservationView(ctx, res, rows);
+}
+
+/** Releases what is still open on a reservation and closes it as cancelled or expired. */
+async function closeReservation(ctx: Ctx, res: ReservationsRow, status: 'cancelled' | 'expired') {
+  const lines = await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', '=', res.id).execute();
+  await lockLevels(ctx, lines.map((l) => ({ locationId: res.location_id, partId: l.part_id })));
+  for (const l of lines) await adjustReserved(ctx, res.location_id, l.part_id, -l.open_qty);
+  await ctx.db.updateTable('reservation_lines').set({ open_qty: 0 }).where('reservation_id', '=', res.id).execute();
+  const after = await ctx.db
+    .updateTable('reservations')
+    .set({ status, closed_at: ctx.clock.now(), version: res.version + 1 })
+    .where('id', '=', res.id)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit(ctx, status === 'cancelled' ? 'cancel' : 'expire', 'reservation', res.id, { status: res.status }, { status });
+  return reservationView(ctx, after, lines.map((l) => ({ ...l, open_qty: 0 })));
+}
+
+export async function getReservation(ctx: Ctx, id: number) {
+  const res = await ctx.db.selectFrom('reservations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!res) throw new AppError('not_found');
+  if (isStationScoped(ctx.actor) && res.station_id !== ctx.actor.stationId && res.for_location_id !== ctx.actor.stationId) throw new AppError('not_found');
+  if (isOwnHoldingOnly(ctx.actor) && res.for_user_id !== ctx.actor.id && res.created_by !== ctx.actor.id) throw new AppError('not_found');
+  return res;
+}
+
+export async function cancelReservation(ctx: Ctx, id: number) {
+  const res = await getReservation(ctx, id);
+  if (res.status !== 'open') throw new AppError('reservation_not_open', { status: res.status });
+  return closeReservation(ctx, res, 'cancelled');
+}
+
+/** Expires open reservations past their time; run by the scheduler, idempotent across processes. */
+export async function expireReservations(ctx: Ctx): Promise<number> {
+  const due = await ctx.db.selectFrom('reservations').selectAll().where('status', '=', 'open').where('expires_at', '<=', ctx.clock.now()).limit(200).execute();
+  for (const r of due) await closeReservation(ctx, r, 'expired');
+  return due.length;
+}
+
+export async function listReservations(ctx: Ctx, q: { status?: string; forUserId?: number; limit: number; cursor?: string }) {
+  let query = ctx.db.selectFrom('reservations').selectAll();
+  if (q.status) query = query.where('status', '=', q.status as never);
+  if (q.forUserId) query = query.where('for_user_id', '=', q.forUserId);
+  if (isStationScoped(ctx.actor)) query = query.where((eb) => eb.or([eb('station_id', '=', ctx.actor.stationId), eb('for_location_id', '=', ctx.actor.stationId)]));
+  if (isOwnHoldingOnly(ctx.actor)) query = query.where((eb) => eb.or([eb('for_user_id', '=', ctx.actor.id), eb('created_by', '=', ctx.actor.id)]));
+  const after = decodeCursor(q.cursor, 1);
+  if (after) query = query.where('id', '<', Number(after[0]));
+  const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const ids = rows.slice(0, q.limit).map((r) => r.id);
+  const lines = ids.length ? await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', 'in', ids).execute() : [];
+  return toPage(rows, q.limit, (r) => reservationView(ctx, r, lines.filter((l) => l.reservation_id === r.id)), (r) => [r.id]);
+}

@@ -1,0 +1,88 @@
+import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { lineValue, toMilli } from '../../platform/numbers.js';
+import { audit } from '../auth/audit.js';
+import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
+import { assertAvailable, lockLevels, pickFromLocation, postMoves, type MoveSpec } from './ledger.js';
+import { sumLines } from './ledger.rules.js';
+import { assertStationScope, getLocation, getStore, virtualLocation } from './locations.js';
+
+/** Sends stock from one store to another (R-INV-14); it sits in transit until received. */
+export async function createTransfer(ctx: Ctx, input: { fromLocationId: number; toLocationId: number; remark?: string | null; lines: { partId: number; lotId?: number | null; qty: number }[] }) {
+  checkLineCount(input.lines);
+  if (input.fromLocationId === input.toLocationId) throw new AppError('same_location');
+  const from = await getStore(ctx, input.fromLocationId);
+  const to = await getLocation(ctx, input.toLocationId);
+  if (!to.is_real) throw new AppError('virtual_location', { code: to.code });
+  if (to.kind === 'holding') throw new AppError('wrong_location_kind', { kind: to.kind });
+  const transit = await virtualLocation(ctx, 'transit');
+  const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) })));
+  const parts = await loadParts(ctx, lines.map((l) => l.partId));
+  const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: transit, partId: l.partId }]));
+  const stationId = to.kind === 'station' ? to.id : to.station_id;
+  const moves: MoveSpec[] = [];
+  for (const l of lines) {
+    assertAvailable(levels, from.id, l.partId, l.qty, parts.get(l.partId)!.code);
+    const { picks, held } = await pickFromLocation(ctx, from.id, l.partId, l.qty, l.lotId);
+    if (!picks) throw new AppError('insufficient_stock', { partId: l.partId, partCode: parts.get(l.partId)!.code, available: held / 1000, requested: l.qty / 1000 });
+    for (const p of picks) moves.push({ kind: 'transfer_out', partId: l.partId, lotId: p.lot_id, from: from.id, to: transit, qty: p.qty, unitCost: p.unit_cost, stationId });
+  }
+  const now = ctx.clock.now();
+  const { doc, lines: rows } = await insertDocument(
+    ctx,
+    { type: 'transfer', status: 'in_transit', from_location_id: from.id, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: null, reason: null, remark: input.remark ?? null, station_id: stationId, posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) },
+    moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: m.unitCost, sale_price: null, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
+  );
+  await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
+  await audit(ctx, 'post', 'transfer', doc.id, null, { number: doc.number });
+  return documentView(ctx, doc, rows);
+}
+
+/**
+ * The receiving store confirms what arrived (配件接收). Received quantities move from transit
+ * into the store; differences leave transit to the adjustment location and stay on the lines.
+ */
+export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { lineId: number; receivedQty: number; note?: string | null }[]; remark?: string | null }) {
+  const { doc, lines } = await getDocument(ctx, id);
+  if (doc.type !== 'transfer') throw new AppError('not_found');
+  const to = await getLocation(ctx, doc.to_location_id!);
+  assertStationScope(ctx.actor, to);
+  if (doc.status !== 'in_transit') throw new AppError('transfer_not_in_transit');
+  const transit = await virtualLocation(ctx, 'transit');
+  const adjust = await virtualLocation(ctx, 'adjustment');
+  const received = new Map<number, { qty: number; note: string | null }>();
+  for (const [i, l] of input.lines.entries()) {
+    const line = lines.find((x) => x.id === l.lineId);
+    if (!line) throw new AppError('unknown_line', { lineId: l.lineId });
+    const qty = toMilli(l.receivedQty, `lines.${i}.receivedQty`, { allowZero: true });
+    if (qty > line.qty) throw new AppError('received_exceeds_sent', { lineId: l.lineId });
+    received.set(line.id, { qty, note: l.note ?? null });
+  }
+  // Lines not mentioned arrived in full.
+  await lockLevels(ctx, lines.flatMap((l) => [{ locationId: transit, partId: l.part_id! }, { locationId: to.id, partId: l.part_id! }, { locationId: adjust, partId: l.part_id! }]));
+  const moves: MoveSpec[] = [];
+  const now = ctx.clock.now();
+  for (const l of lines) {
+    const got = received.get(l.id)?.qty ?? l.qty;
+    const base = { partId: l.part_id!, lotId: l.lot_id!, from: transit, unitCost: l.unit_cost!, stationId: doc.station_id, lineId: l.id };
+    if (got > 0) moves.push({ ...base, kind: 'transfer_in', to: to.id, qty: got });
+    if (l.qty - got > 0) moves.push({ ...base, kind: 'transfer_loss', to: adjust, qty: l.qty - got });
+    await ctx.db.updateTable('document_lines').set({ received_qty: got, note: received.get(l.id)?.note ?? l.note }).where('id', '=', l.id).execute();
+  }
+  const { doc: receipt } = await insertDocument(
+    ctx,
+    { type: 'transfer_receipt', status: 'posted', from_location_id: transit, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: doc.id, reason: null, remark: input.remark ?? null, station_id: doc.station_id, posted_at: now },
+    [],
+  );
+  await postMoves(ctx, receipt.id, moves, now);
+  const updated = await ctx.db
+    .updateTable('documents')
+    .set({ status: 'received', related_document_id: receipt.id, version: doc.version + 1 })
+    .where('id', '=', doc.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const after = await getDocument(ctx, doc.id);
+  const differences = after.lines.filter((l) => l.received_qty !== l.qty).map((l) => ({ lineId: l.id, partId: l.part_id, sent: l.qty / 1000, received: (l.received_qty ?? 0) / 1000 }));
+  await audit(ctx, 'receive', 'transfer', doc.id, { status: 'in_transit' }, { status: 'received', differences });
+  return { ...documentView(ctx, updated, after.lines), receiptNumber: receipt.number, differences };
+}

@@ -1,0 +1,103 @@
+// Issue statistics (領取統計, R-INV-10): read-only, straight from the moves.
+import { sql } from 'kysely';
+import type { Ctx } from '../../db.js';
+import { formatMilliFen, fromMilli } from '../../platform/numbers.js';
+import { parseTime } from '../inventory/ledger.queries.js';
+import { isStationScoped } from '../inventory/locations.js';
+
+export type GroupBy = 'employee' | 'part' | 'workOrder' | 'station';
+const COLUMN: Record<GroupBy, 'user_id' | 'part_id' | 'work_order_id' | 'station_id'> = {
+  employee: 'user_id',
+  part: 'part_id',
+  workOrder: 'work_order_id',
+  station: 'station_id',
+};
+
+export interface IssueStatRow {
+  key: number | null;
+  label: string;
+  issuedQty: number;
+  returnedQty: number;
+  consumedQty: number;
+  scrappedQty: number;
+  netQty: number;
+  cost: string;
+  saleValue: string;
+  profit: string;
+}
+
+/**
+ * Per group: issued, returned, consumed, scrapped; net issued = issued − returned; its cost
+ * (lot cost), sale value (sale price at issue) and profit, all exact. Reversals count negative.
+ */
+export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; groupBy: GroupBy }) {
+  const from = parseTime(q.from, 'from');
+  const to = parseTime(q.to, 'to');
+  const col = COLUMN[q.groupBy];
+  let query = ctx.db
+    .selectFrom('moves')
+    .select([
+      sql<number | null>`${sql.ref(col)}`.as('k'),
+      'kind',
+      sql<number>`case when reverses_move_id is null then 1 else -1 end`.as('sign'),
+      sql<number>`cast(sum(qty) as bigint)`.as('qty'),
+      sql<number>`cast(sum(qty * unit_cost) as bigint)`.as('cost'),
+      sql<number>`cast(sum(qty * coalesce(sale_price, 0)) as bigint)`.as('sale'),
+    ])
+    .where('kind', 'in', ['issue', 'return', 'consume', 'scrap'])
+    .groupBy([col, 'kind', sql`case when reverses_move_id is null then 1 else -1 end`]);
+  if (from !== undefined) query = query.where('posted_at', '>=', from);
+  if (to !== undefined) query = query.where('posted_at', '<=', to);
+  if (isStationScoped(ctx.actor)) query = query.where('station_id', '=', ctx.actor.stationId);
+  const rows = await query.execute();
+
+  const acc = new Map<number | null, { issued: number; returned: number; consumed: number; scrapped: number; cost: number; sale: number }>();
+  for (const r of rows) {
+    const a = acc.get(r.k) ?? { issued: 0, returned: 0, consumed: 0, scrapped: 0, cost: 0, sale: 0 };
+    const s = Number(r.sign);
+    const qty = s * Number(r.qty);
+    const cost = s * Number(r.cost);
+    const sale = s * Number(r.sale);
+    if (r.kind === 'issue') {
+      a.issued += qty;
+      a.cost += cost;
+      a.sale += sale;
+    } else if (r.kind === 'return') {
+      a.returned += qty;
+      a.cost -= cost;
+      a.sale -= sale;
+    } else if (r.kind === 'consume') a.consumed += qty;
+    else a.scrapped += qty;
+    acc.set(r.k, a);
+  }
+  const keys = [...acc.keys()].filter((k): k is number => k !== null);
+  const labels = new Map<number, string>();
+  if (keys.length > 0) {
+    if (q.groupBy === 'employee') for (const u of await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', keys).execute()) labels.set(u.id, u.display_name);
+    if (q.groupBy === 'part') for (const p of await ctx.db.selectFrom('parts').select(['id', 'code', 'name']).where('id', 'in', keys).execute()) labels.set(p.id, `${p.code} ${p.name}`);
+    if (q.groupBy === 'station') for (const l of await ctx.db.selectFrom('locations').select(['id', 'name']).where('id', 'in', keys).execute()) labels.set(l.id, l.name);
+    if (q.groupBy === 'workOrder') for (const k of keys) labels.set(k, `#${k}`);
+  }
+  const items: IssueStatRow[] = [...acc.entries()]
+    .map(([k, a]) => ({
+      key: k,
+      label: k === null ? '' : (labels.get(k) ?? String(k)),
+      issuedQty: fromMilli(a.issued),
+      returnedQty: fromMilli(a.returned),
+      consumedQty: fromMilli(a.consumed),
+      scrappedQty: fromMilli(a.scrapped),
+      netQty: fromMilli(a.issued - a.returned),
+      cost: formatMilliFen(a.cost),
+      saleValue: formatMilliFen(a.sale),
+      profit: formatMilliFen(a.sale - a.cost),
+      _cost: a.cost,
+    }))
+    .sort((x, y) => y._cost - x._cost)
+    .map(({ _cost, ...r }) => r);
+  const t = [...acc.values()].reduce((s, a) => ({ issued: s.issued + a.issued, returned: s.returned + a.returned, consumed: s.consumed + a.consumed, scrapped: s.scrapped + a.scrapped, cost: s.cost + a.cost, sale: s.sale + a.sale }), { issued: 0, returned: 0, consumed: 0, scrapped: 0, cost: 0, sale: 0 });
+  return {
+    items,
+    nextCursor: null,
+    totals: { issuedQty: fromMilli(t.issued), returnedQty: fromMilli(t.returned), consumedQty: fromMilli(t.consumed), scrappedQty: fromMilli(t.scrapped), netQty: fromMilli(t.issued - t.returned), cost: formatMilliFen(t.cost), saleValue: formatMilliFen(t.sale), profit: formatMilliFen(t.sale - t.cost) },
+  };
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DbHandle<DB> {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The underlying better-sqlite3 handle (SQLite only): backups and pragmas. */
+  sqlite?: Database.Database;
+  pool?: pg.Pool;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  synchronous?: 'FULL' | 'NORMAL';
+  poolSize?: number;
+}
+
+// int8 and numeric come back from node-postgres as strings; our integers (fen, thousandths,
+// epoch ms) stay far below 2^53, so parse them as numbers and refuse anything unsafe.
+function parseSafeInteger(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`integer out of safe range: ${v}`);
+  return n;
+}
+pg.types.setTypeParser(20, parseSafeInteger);
+pg.types.setTypeParser(1700, parseSafeInteger);
+
+/** Opens the database named by a `sqlite:` or `postgres://` URL (API.md conventions). */
+export function connect<DB>(url: string, opts: ConnectOptions = {}): DbHandle<DB> {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {}); // idle client errors (server restart) must not crash the process
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', pool, url, close: () => db.destroy() };
+  }
+  if (!url.startsWith('sqlite:')) throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got ${url})`);
+  const file = url.slice('sqlite:'.length);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.defaultSafeIntegers(false);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, url, close: () => db.destroy() };
+}

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Ctx } from '../../db.js';
+import { AppError } from '../errors.js';
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * Runs a document-creating handler at most once per Idempotency-Key (API.md), inside the
+ * caller's transaction. The key row is claimed first: a concurrent twin (other process
+ * included) waits on the unique index and then sees the stored response.
+ */
+export async function idempotent<T>(
+  ctx: Ctx,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  run: () => Promise<T>,
+): Promise<T> {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) {
+    const result = await run();
+    reply.code(status);
+    return result;
+  }
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new AppError('idempotency_key_invalid');
+  }
+  const route = `${req.method} ${req.routeOptions.url}`;
+  const hash = crypto.createHash('sha256').update(route).update('\n').update(canonical(req.body)).digest('hex');
+  const userId = ctx.actor.id;
+  const claimed = await ctx.db
+    .insertInto('idempotency_keys')
+    .values({ user_id: userId, key, route, body_hash: hash, status_code: 0, response: '', created_at: ctx.clock.now() })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!claimed) {
+    const prev = await ctx.db
+      .selectFrom('idempotency_keys')
+      .select(['body_hash', 'status_code', 'response'])
+      .where('user_id', '=', userId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (prev.body_hash !== hash) throw new AppError('idempotency_key_reused');
+    reply.header('idempotent-replayed', 'true');
+    reply.code(prev.status_code);
+    return JSON.parse(prev.response) as T;
+  }
+  const result = await run();
+  await ctx.db
+    .updateTable('idempotency_keys')
+    .set({ status_code: status, response: JSON.stringify(result) })
+    .where('id', '=', claimed.id)
+    .execute();
+  reply.code(status);
+  return result;
+}

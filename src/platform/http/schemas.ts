@@ -1,0 +1,16 @@
+// Schema pieces shared by routes.
+import { Type } from 'typebox';
+
+export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
+export const IdParams = Type.Object({ id: Id });
+/** A quantity: JSON number, at most 3 decimals (checked exactly in toMilli). */
+export const Qty = Type.Number({ description: 'quantity, at most 3 decimals' });
+/** Money: decimal string with at most 2 places, CNY. */
+export const Money = Type.String({ maxLength: 20, description: 'decimal string, e.g. "12.30"' });
+export const Text = (max = 500) => Type.String({ maxLength: max });
+export const OptText = (max = 500) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+export const OptId = Type.Optional(Type.Union([Id, Type.Null()]));
+export const ErrorResponse = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) }),
+});
+export const Loose = Type.Record(Type.String(), Type.Unknown());

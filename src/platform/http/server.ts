@@ -1,0 +1,177 @@
+/**
+ * The request pipeline in one place: security headers → rate limit → auth (session cookie or
+ * bearer token) → access check (deny by default) → CSRF for cookie writes → schema validation
+ * → handler (which opens the transaction) → error mapping. 5xx never shows internals.
+ */
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Actor, Ctx, Role } from '../../db.js';
+import { AppError, errorSpec, formatMessage, type Lang } from '../errors.js';
+import { pickLang } from '../i18n.js';
+import { inTransaction, RetryExhaustedError } from '../db/transaction.js';
+import type { Access, App, AppDeps } from './types.js';
+
+export const API_PREFIX = '/api/v1';
+export const SESSION_COOKIE = 'aftersales_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface PipelineHooks {
+  /** Resolves a session token to its user, or null (expired, logged out, disabled). */
+  authenticate(token: string): Promise<Actor | null>;
+}
+
+export function errorBody(code: string, lang: Lang, details: Record<string, unknown> = {}) {
+  return { error: { code, message: formatMessage(code, lang, details), details } };
+}
+
+function mapError(err: unknown): { code: string; details: Record<string, unknown> } | null {
+  if (err instanceof AppError) return { code: err.code, details: err.details };
+  if (err instanceof RetryExhaustedError) return { code: 'busy', details: {} };
+  const e = err as FastifyError & { validation?: { instancePath?: string; message?: string; params?: unknown }[] };
+  if (e?.validation) {
+    const v = e.validation[0];
+    const field = (v?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || (e.validationContext ?? 'body');
+    return { code: 'validation_failed', details: { field, reason: `${field} ${v?.message ?? ''}`.trim() } };
+  }
+  switch (e?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'payload_too_large', details: {} };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'unsupported_media_type', details: {} };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_TYPE':
+    case 'FST_ERR_INVALID_URL':
+    case 'FST_ERR_BAD_URL':
+      return { code: 'validation_failed', details: { reason: e.message } };
+    case 'FST_ERR_RATE_LIMIT':
+      return { code: 'rate_limited', details: {} };
+  }
+  if (err instanceof SyntaxError || (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
+    return { code: 'validation_failed', details: { reason: 'malformed request' } };
+  }
+  // Postgres value errors that only bad input can cause (e.g. a NUL byte in text).
+  if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003') {
+    return { code: 'validation_failed', details: { reason: 'invalid characters or value' } };
+  }
+  return null;
+}
+
+export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise<App> {
+  const app = Fastify({
+    // Request lines are not logged (they would cost more than the work at 1,000 req/s); errors are.
+    logger: { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: 4 * 1024 * 1024,
+    trustProxy: process.env.AFTERSALES_TRUST_PROXY === '1',
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('lang', 'zh-CN');
+  app.decorateRequest('viaCookie', false);
+
+  // Deny by default: every API route must say who may call it.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(API_PREFIX)) return;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Aftersales API', version: '1.0.0', description: '售後服務與配件管理 API' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.lang = pickLang(req.headers['accept-language']);
+    if (!req.url.startsWith(API_PREFIX)) return;
+    const access = req.routeOptions.config?.access;
+    if (!access) return; // unknown route: the not-found handler answers
+    const auth = req.headers.authorization;
+    let token: string | undefined;
+    if (auth?.startsWith('Bearer ')) token = auth.slice(7).trim();
+    else if (req.cookies[SESSION_COOKIE]) {
+      token = req.cookies[SESSION_COOKIE];
+      req.viaCookie = true;
+    }
+    if (token && token.length <= 200) req.actor = await hooks.authenticate(token);
+    if (access === 'public') return;
+    if (!req.actor) return reply.code(401).send(errorBody('unauthenticated', req.lang));
+    if (access !== 'authenticated' && !req.actor.roles.some((r) => (access as readonly Role[]).includes(r))) {
+      return reply.code(403).send(errorBody('forbidden', req.lang));
+    }
+    // CSRF: a cookie-authenticated write must come from our own pages (custom header, which a
+    // cross-site form cannot set, and a matching Origin when the browser sends one).
+    if (req.viaCookie && UNSAFE.has(req.method)) {
+      const origin = req.headers.origin;
+      const host = req.headers.host;
+      const originOk = !origin || (host !== undefined && new URL(origin).host === host);
+      if (!originOk || req.headers['x-requested-with'] !== 'aftersales') {
+        return reply.code(403).send(errorBody('csrf_failed', req.lang));
+      }
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const mapped = mapError(err);
+    if (mapped) {
+      const status = errorSpec(mapped.code)?.status ?? 400;
+      if (status >= 500) req.log.warn({ err }, 'request failed');
+      return reply.code(status).send(errorBody(mapped.code, req.lang, mapped.details));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('internal', req.lang));
+  });
+
+  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('route_not_found', req.lang)));
+  return app;
+}
+
+/** The business context of a request (STYLE: first argument of every function). */
+export function ctxOf(deps: AppDeps, req: FastifyRequest): Ctx {
+  return {
+    db: deps.handle.db,
+    dialect: deps.handle.dialect,
+    actor: req.actor ?? { id: 0, username: 'anonymous', displayName: 'anonymous', roles: [], stationId: null },
+    clock: deps.clock,
+    timeZone: deps.config.timeZone,
+    lang: req.lang,
+  };
+}
+
+/** Opens the request's transaction at the edge and passes a context bound to it. */
+export function withTx<T>(deps: AppDeps, req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const base = ctxOf(deps, req);
+  return inTransaction(deps.handle.db, deps.handle.dialect, (trx) => fn({ ...base, db: trx }));
+}

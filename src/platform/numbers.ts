@@ -1,0 +1,70 @@
+/**
+ * Exact numbers (non-negotiable 4): quantities are integer thousandths ("milli"), money is
+ * integer fen, stock value is integer thousandths of a fen (qty_milli × unit_cost_fen), so sums
+ * are exact. Conversion happens only at the edge, from the JSON number's shortest decimal form.
+ */
+import { AppError } from './errors.js';
+
+export const MAX_QTY_MILLI = 1_000_000_000_000; // one billion units
+const MAX_FEN = 100_000_000_000; // one billion yuan
+
+/** A JSON quantity (≤ 3 decimals, > 0 unless allowZero) as integer thousandths. */
+export function toMilli(n: unknown, field = 'qty', opts: { allowZero?: boolean } = {}): number {
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new AppError('invalid_quantity', { field });
+  if (n < 0 || (n === 0 && !opts.allowZero) || Object.is(n, -0)) {
+    if (!(opts.allowZero && n === 0)) throw new AppError('invalid_quantity', { field });
+  }
+  const s = String(n);
+  if (s.includes('e')) {
+    throw new AppError(n > 1 ? 'quantity_too_large' : 'quantity_too_precise', { field });
+  }
+  const [int, frac = ''] = s.split('.');
+  if (frac.length > 3) throw new AppError('quantity_too_precise', { field });
+  const milli = Number(int) * 1000 + Number(frac.padEnd(3, '0'));
+  if (!Number.isSafeInteger(milli) || milli > MAX_QTY_MILLI) throw new AppError('quantity_too_large', { field });
+  return milli;
+}
+
+/** Integer thousandths back to a JSON number (its shortest form is the exact decimal). */
+export function fromMilli(milli: number): number {
+  return milli / 1000;
+}
+
+const MONEY = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
+
+/** A money string ("12.30", "12", "0.5") as integer fen. */
+export function toFen(s: unknown, field = 'amount'): number {
+  if (typeof s === 'number' && Number.isFinite(s) && s >= 0) s = String(s);
+  if (typeof s !== 'string') throw new AppError('invalid_money', { field });
+  const m = MONEY.exec(s.trim());
+  if (!m) throw new AppError('invalid_money', { field });
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  if (fen > MAX_FEN) throw new AppError('invalid_money', { field });
+  return fen;
+}
+
+/** Integer fen as a 2-decimal string ("-3.20"). */
+export function formatFen(fen: number): string {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  const s = `${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  return neg ? `-${s}` : s;
+}
+
+/** qty (milli) × unit cost (fen) in thousandths of a fen, exact. */
+export function lineValue(qtyMilli: number, unitCostFen: number): number {
+  const v = qtyMilli * unitCostFen;
+  if (Number.isSafeInteger(v)) return v;
+  const big = BigInt(qtyMilli) * BigInt(unitCostFen);
+  throw new RangeError(`value out of range: ${big}`);
+}
+
+/** Thousandths of a fen → fen, rounded half away from zero. */
+export function milliFenToFen(mf: number): number {
+  const sign = mf < 0 ? -1 : 1;
+  return sign * Math.floor((Math.abs(mf) + 500) / 1000);
+}
+
+export function formatMilliFen(mf: number): string {
+  return formatFen(milliFenToFen(mf));
+}

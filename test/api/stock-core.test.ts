@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, seedBasics, type TestApp } from '../harness.js';
+import { checkLedger } from '../../src/modules/inventory/check.js';
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof seedBasics>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await seedBasics(t);
+});
+afterAll(async () => t?.close());
+
+describe('receipts', () => {
+  it('numbers documents RK-YYYY-NNNNNN and previews top-up versus new lot', async () => {
+    expect(s.receipt.number).toMatch(/^RK-\d{4}-\d{6}$/);
+    const same = { locationId: s.wh.id, supplierId: s.sup.id, lines: [{ partId: s.part.id, qty: 5, unitCost: '1200.00', lot: 'L1' }] };
+    const other = { ...same, lines: [{ partId: s.part.id, qty: 5, unitCost: '1250.00', lot: 'L1' }] };
+    expect((await t.api.post('/receipts/preview', same)).body.lines[0]).toMatchObject({ action: 'top_up', lotId: s.receipt.lines[0].lotId });
+    expect((await t.api.post('/receipts/preview', other)).body.lines[0]).toMatchObject({ action: 'new_lot', lotId: null });
+    const topUp = await t.api.post('/receipts', same);
+    expect(topUp.status).toBe(201);
+    expect(topUp.body.lines[0]).toMatchObject({ lotId: s.receipt.lines[0].lotId, lotIsNew: false, qty: 5 });
+  });
+
+  it('refuses a receipt into a virtual location', async () => {
+    const locs = (await t.api.get('/locations?includeVirtual=true')).body.items;
+    const virt = locs.find((l: { kind: string }) => l.kind === 'supplier');
+    const r = await t.api.post('/receipts', { locationId: virt.id, lines: [{ partId: s.part.id, qty: 1, unitCost: '1.00' }] });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('virtual_location');
+  });
+});
+
+describe('issues', () => {
+  it('issues FIFO into the technician holding and refuses beyond availability', async () => {
+    const r = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 2 }] });
+    expect(r.status).toBe(201);
+    expect(r.body.number).toMatch(/^CK-/);
+    expect(r.body.lines[0]).toMatchObject({ partId: s.part.id, qty: 2, unitCost: '1200.00' });
+    const h = await t.api.get(`/holdings?userId=${s.tech.id}`);
+    expect(h.body.items).toEqual([expect.objectContaining({ partId: s.part.id, qty: 2, value: '2400.00' })]);
+    const over = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 100000 }] });
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('insufficient_stock');
+    expect(over.body.error.message).toContain('库存不足');
+    const en = await t.api.as('en').post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 100000 }] });
+    expect(en.body.error.message).toContain('Insufficient stock');
+  });
+
+  it('sums duplicate lines of one part before the availability check', async () => {
+    const stock = (await t.api.get(`/stock?partId=${s.part.id}&locationId=${s.wh.id}&groupBy=part`)).body.items[0].available;
+    const half = Math.floor(stock / 2) + 1;
+    const r = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: half }, { partId: s.part.id, qty: half }] });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('insufficient_stock');
+  });
+
+  it.each([
+    [0, 'invalid_quantity'],
+    [-1, 'invalid_quantity'],
+    [1.2345, 'quantity_too_precise'],
+  ])('rejects qty %s with %s and writes nothing', async (qty, code) => {
+    const before = (await t.api.get('/moves?limit=500')).body.items.length;
+    const r = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty }] });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe(code);
+    expect((await t.api.get('/moves?limit=500')).body.items.length).toBe(before);
+  });
+
+  it('rejects an unknown part with 404 unknown_part', async () => {
+    const r = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: 999999, qty: 1 }] });
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('unknown_part');
+  });
+
+  it('moves stock once per Idempotency-Key and refuses the key with another body', async () => {
+    const body = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
+    const a = await t.api.post('/issues', body, { 'idempotency-key': 'k-1' });
+    const b = await t.api.post('/issues', body, { 'idempotency-key': 'k-1' });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body.id).toBe(a.body.id);
+    const moves = (await t.api.get(`/moves?documentId=${a.body.id}`)).body.items;
+    expect(moves).toHaveLength(1);
+    const c = await t.api.post('/issues', { ...body, lines: [{ partId: s.part.id, qty: 2 }] }, { 'idempotency-key': 'k-1' });
+    expect(c.status).toBe(409);
+    expect(c.body.error.code).toBe('idempotency_key_reused');
+  });
+});
+
+describe('returns, write-offs and reversals', () => {
+  it('returns with lot and cost preserved, refuses more than held', async () => {
+    const held = (await t.api.get(`/holdings?userId=${s.tech.id}`)).body.items[0].qty;
+    const over = await t.api.post('/returns', { fromUserId: s.tech.id, toLocationId: s.wh.id, lines: [{ partId: s.part.id, qty: held + 1 }] });
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('insufficient_holding');
+    const r = await t.api.post('/returns', { fromUserId: s.tech.id, toLocationId: s.wh.id, lines: [{ partId: s.part.id, qty: 1 }] });
+    expect(r.status).toBe(201);
+    expect(r.body.lines[0].unitCost).toBe('1200.00');
+  });
+
+  it('writes off many pieces in one action, consumed against a work order', async () => {
+    const r = await t.api.post('/write-offs', { userId: s.tech.id, reason: 'consumed', workOrderId: 42, lines: [{ partId: s.part.id, qty: 2 }] });
+    expect(r.status).toBe(201);
+    expect(r.body.lines[0].qty).toBe(2);
+  });
+
+  it('reverses a move once by a counter-move, never twice', async () => {
+    const issue = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] });
+    const move = (await t.api.get(`/moves?documentId=${issue.body.id}`)).body.items[0];
+    const rev = await t.api.post(`/moves/${move.id}/reverse`, { reason: '领错了' });
+    expect(rev.status).toBe(201);
+    expect(rev.body).toMatchObject({ reversesMoveId: move.id, fromLocationId: move.toLocationId, toLocationId: move.fromLocationId });
+    const again = await t.api.post(`/moves/${move.id}/reverse`, { reason: 'again' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('move_already_reversed');
+  });
+
+  it('keeps the ledger invariants', async () => {
+    const r = await checkLedger(t.handle.db);
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it('denies a technician a receipt and needs a login', async () => {
+    const tech = await t.login('tech1', 'tech-pass-1');
+    const r = await tech.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 1, unitCost: '1.00' }] });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('forbidden');
+    const anon = await t.app.inject({ method: 'GET', url: '/api/v1/stock' });
+    expect(anon.statusCode).toBe(401);
+  });
+});
