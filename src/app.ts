@@ -11,11 +11,13 @@ import { authRoutes } from './modules/auth/routes.js';
 import { catalogRoutes } from './modules/catalog/routes.js';
 import { inventoryRoutes } from './modules/inventory/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { printingRoutes } from './modules/printing/routes.js';
+import { exchangeRoutes } from './modules/exchange/routes.js';
 import './modules/auth/errors.js';
 import './modules/catalog/errors.js';
 import './modules/inventory/errors.js';
 
-const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes];
+const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes, printingRoutes, exchangeRoutes];
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
