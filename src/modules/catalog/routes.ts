@@ -4,6 +4,7 @@ import { ctxOf, withTx } from '../../platform/http/server.js';
 import { Id, IdParams, Money, OptId, OptText, Qty } from '../../platform/http/schemas.js';
 import { pageOf, PageQuery } from '../../platform/http/paging.js';
 import { versionFromIfMatch } from '../auth/routes.js';
+import { partStock, setPartAlarm } from '../inventory/part-stock.js';
 import { bulkUpdateParts, createPart, deleteOrArchivePart, getPart, listParts, partView, updatePart } from './parts.js';
 import { createSupplier, listPartSuppliers, listSuppliers, setPartSupplier, supplierView, updateSupplier } from './suppliers.js';
 
@@ -55,11 +56,38 @@ export function catalogRoutes(app: App, deps: AppDeps) {
     async (req) => listParts(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
 
-  app.get('/parts/:id', { config: { access: READ }, schema: { tags: ['catalog'], params: IdParams, response: { 200: Type.Object({ ...Part.properties, suppliers: Type.Array(Type.Record(Type.String(), Type.Unknown())) }) } } }, async (req) => {
-    const ctx = ctxOf(deps, req);
-    const part = await getPart(ctx, req.params.id);
-    return { ...partView(part), suppliers: await listPartSuppliers(ctx, part.id) };
-  });
+  app.get(
+    '/parts/:id',
+    {
+      config: { access: READ },
+      schema: {
+        tags: ['catalog'],
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ...Part.properties,
+            suppliers: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+            stock: Type.Array(Type.Object({ locationId: Type.Integer(), locationCode: Type.String(), locationName: Type.String(), kind: Type.String(), onHand: Type.Number(), reserved: Type.Number(), available: Type.Number(), value: Type.String(), alarmQty: Type.Union([Type.Number(), Type.Null()]), belowAlarm: Type.Boolean() })),
+            lots: Type.Array(Type.Object({ id: Type.Integer(), lotNo: Type.String(), supplierId: Type.Union([Type.Integer(), Type.Null()]), supplierName: Type.Union([Type.String(), Type.Null()]), unitCost: Type.String(), receivedAt: Type.String(), onHand: Type.Number(), value: Type.String() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(deps, req);
+      const part = await getPart(ctx, req.params.id);
+      return { ...partView(part), suppliers: await listPartSuppliers(ctx, part.id), ...(await partStock(ctx, part.id)) };
+    },
+  );
+
+  app.put(
+    '/parts/:id/alarms/:locationId',
+    { config: { access: WRITE }, schema: { tags: ['catalog'], params: Type.Object({ id: Id, locationId: Id }), body: Type.Object({ alarmQty: Type.Union([Qty, Type.Null()]) }), response: { 200: Type.Object({ ok: Type.Boolean() }) } } },
+    async (req) => {
+      await withTx(deps, req, (ctx) => setPartAlarm(ctx, req.params.id, req.params.locationId, req.body.alarmQty));
+      return { ok: true };
+    },
+  );
 
   app.patch('/parts/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...PatchFields.properties, version: Type.Optional(Type.Integer()) }), response: { 200: Part } } }, async (req) => {
     const { version, ...patch } = req.body;

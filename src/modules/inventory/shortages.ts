@@ -93,6 +93,18 @@ export async function purchaseList(ctx: Ctx) {
     const gap = a.alarm_qty! - Number(a.avail ?? 0);
     add(`p${a.id}`, () => ({ partId: a.id, partCode: a.code, partName: a.name, spec: a.spec, unit: a.unit, qty: 0, sources: [], lastCost: null, supplierId: a.preferred_supplier_id }), gap, 'alarm');
   }
+  // Thresholds set per store (part_alarms) count store by store.
+  const storeAlarms = await ctx.db
+    .selectFrom('part_alarms as a')
+    .innerJoin('parts as p', 'p.id', 'a.part_id')
+    .leftJoin('stock_levels as sl', (j) => j.onRef('sl.part_id', '=', 'a.part_id').onRef('sl.location_id', '=', 'a.location_id'))
+    .select(['p.id', 'p.code', 'p.name', 'p.spec', 'p.unit', 'p.preferred_supplier_id', 'a.alarm_qty', 'sl.on_hand', 'sl.reserved'])
+    .where('p.archived', '=', 0)
+    .execute();
+  for (const a of storeAlarms) {
+    const gap = a.alarm_qty - ((a.on_hand ?? 0) - (a.reserved ?? 0));
+    if (gap > 0) add(`p${a.id}`, () => ({ partId: a.id, partCode: a.code, partName: a.name, spec: a.spec, unit: a.unit, qty: 0, sources: [], lastCost: null, supplierId: a.preferred_supplier_id }), gap, 'alarm');
+  }
   // Supplier: the preferred one, else the one of the newest lot; cost from that lot.
   const partIds = [...byPart.values()].flatMap((l) => (l.partId == null ? [] : [l.partId]));
   if (partIds.length > 0) {

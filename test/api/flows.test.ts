@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, seedBasics, type TestApp } from '../harness.js';
+import { checkLedger } from '../../src/modules/inventory/check.js';
+
+let t: TestApp;
+let s: Awaited<ReturnType<typeof seedBasics>>;
+let station: { id: number };
+beforeAll(async () => {
+  t = await createTestApp();
+  s = await seedBasics(t, { qty: 50 });
+  station = (await t.api.post('/locations', { code: 'ST-BJ', name: '北京服务站', kind: 'station' })).body;
+});
+afterAll(async () => t?.close());
+
+const avail = async (partId: number, locationId: number) => (await t.api.get(`/stock?partId=${partId}&locationId=${locationId}&groupBy=part`)).body.items[0]?.available ?? 0;
+
+describe('reservations (R-INV-5)', () => {
+  it('reserved stock is not available; fulfilment issues it; cancel releases', async () => {
+    const r = await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 10 }] });
+    expect(r.status).toBe(201);
+    expect(r.body.number).toMatch(/^YD-/);
+    expect(await avail(s.part.id, s.wh.id)).toBe(40);
+    const other = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.keeper.id, lines: [{ partId: s.part.id, qty: 41 }] });
+    expect(other.body.error.code).toBe('insufficient_stock');
+    const ful = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, reservationId: r.body.id, lines: [{ partId: s.part.id, qty: 10 }] });
+    expect(ful.status).toBe(201);
+    expect((await t.api.get(`/reservations/${r.body.id}`)).body.status).toBe('fulfilled');
+    expect(await avail(s.part.id, s.wh.id)).toBe(40);
+    const r2 = await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 5 }] });
+    expect(await avail(s.part.id, s.wh.id)).toBe(35);
+    const c = await t.api.post(`/reservations/${r2.body.id}/cancel`);
+    expect(c.body.status).toBe('cancelled');
+    expect(await avail(s.part.id, s.wh.id)).toBe(40);
+    const again = await t.api.post(`/reservations/${r2.body.id}/cancel`);
+    expect(again.body.error.code).toBe('reservation_not_open');
+  });
+});
+
+describe('transfers to a station (R-INV-14)', () => {
+  it('goes in transit, is received with a difference recorded', async () => {
+    const tr = await t.api.post('/transfers', { fromLocationId: s.wh.id, toLocationId: station.id, lines: [{ partId: s.part.id, qty: 6 }] });
+    expect(tr.status).toBe(201);
+    expect(tr.body.status).toBe('in_transit');
+    expect(await avail(s.part.id, station.id)).toBe(0);
+    const rec = await t.api.post(`/transfers/${tr.body.id}/receive`, { lines: [{ lineId: tr.body.lines[0].id, receivedQty: 5, note: '破损一件' }] });
+    expect(rec.status).toBe(200);
+    expect(rec.body.status).toBe('received');
+    expect(rec.body.differences).toEqual([expect.objectContaining({ sent: 6, received: 5 })]);
+    expect(await avail(s.part.id, station.id)).toBe(5);
+    const twice = await t.api.post(`/transfers/${tr.body.id}/receive`, { lines: [] });
+    expect(twice.body.error.code).toBe('transfer_not_in_transit');
+  });
+});
+
+describe('approvals (R-INV-16)', () => {
+  it('holds a requisition above the rule for a manager, who approves it', async () => {
+    await t.api.post('/approval-rules', { name: '单笔超过5000元需主任批准', minValue: '5000.00' });
+    const keeper = await t.login('keeper1', 'keeper-pass-1');
+    const req = await keeper.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 5 }] });
+    expect(req.status).toBe(201);
+    expect(req.body.status).toBe('pending_approval');
+    const before = await avail(s.part.id, s.wh.id);
+    expect((await t.api.get('/approvals')).body.items.map((d: { id: number }) => d.id)).toContain(req.body.id);
+    const denied = await keeper.post(`/issues/${req.body.id}/approve`, {});
+    expect(denied.status).toBe(403);
+    const ok = await t.api.post(`/issues/${req.body.id}/approve`, { note: '同意' });
+    expect(ok.body.status).toBe('posted');
+    expect(await avail(s.part.id, s.wh.id)).toBe(before);
+    const small = await keeper.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] });
+    expect(small.body.status).toBe('posted');
+  });
+});
+
+describe('stock count (R-INV-15)', () => {
+  it('posts variances on approval', async () => {
+    const c = await t.api.post('/counts', { locationId: s.wh.id });
+    expect(c.status).toBe(201);
+    const line = c.body.lines[0];
+    const rec = await t.api.post(`/counts/${c.body.id}/record`, { version: c.body.version, lines: [{ lineId: line.id, countedQty: line.qty - 2 }] });
+    expect(rec.body.status).toBe('pending_approval');
+    const before = await avail(s.part.id, s.wh.id);
+    const ap = await t.api.post(`/counts/${c.body.id}/approve`, {});
+    expect(ap.body.status).toBe('posted');
+    expect(await avail(s.part.id, s.wh.id)).toBe(before - 2);
+  });
+});
+
+describe('shortages and the purchase list (R-INV-6)', () => {
+  it('gathers shortage requests and stock under alarm, grouped by supplier', async () => {
+    await t.api.post('/shortages', { description: '左后视镜总成（新款）', qty: 2 });
+    const part = (await t.api.get(`/parts/${s.part.id}`)).body;
+    await t.api.patch(`/parts/${s.part.id}`, { version: part.version, alarmQty: 1000 });
+    const list = (await t.api.get('/shortages/purchase-list')).body;
+    const lines = list.groups.flatMap((g: { lines: unknown[] }) => g.lines);
+    expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ partName: '左后视镜总成（新款）', qty: 2 }), expect.objectContaining({ partId: s.part.id, sources: ['alarm'] })]));
+    const g = list.groups.find((x: { lines: { partId: number }[] }) => x.lines.some((l) => l.partId === s.part.id));
+    expect(g.supplierName).toBe('宇通配件供应商');
+  });
+});
+
+describe('catalogue', () => {
+  it('finds parts by pinyin initials and either script; archives a used part, deletes an unused one', async () => {
+    expect((await t.api.get('/parts?q=ltzc')).body.items.map((p: { code: string }) => p.code)).toContain('LT-001');
+    expect((await t.api.get('/parts?q=輪胎')).body.items.map((p: { code: string }) => p.code)).toContain('LT-001');
+    const unused = (await t.api.post('/parts', { code: 'X-1', name: '雨刮片', unit: '片' })).body;
+    expect((await t.api.req('DELETE', `/parts/${unused.id}`)).body).toEqual({ deleted: true, archived: false });
+    const detail = (await t.api.get(`/parts/${s.part.id}`)).body;
+    expect(detail.lots[0]).toMatchObject({ lotNo: 'L1', unitCost: '1200.00' });
+    expect(detail.stock.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a stale version with 409 version_conflict', async () => {
+    const p = (await t.api.get(`/parts/${s.part.id}`)).body;
+    expect((await t.api.patch(`/parts/${s.part.id}`, { version: p.version, spec: 'A' })).status).toBe(200);
+    const stale = await t.api.patch(`/parts/${s.part.id}`, { version: p.version, spec: 'B' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version_conflict');
+  });
+
+  it('edits a remark with history', async () => {
+    const doc = s.receipt;
+    const r = await t.api.patch(`/documents/${doc.id}/remark`, { remark: '第一次备注', version: 1 });
+    expect(r.status).toBe(200);
+    const d = (await t.api.get(`/documents/${doc.id}`)).body;
+    expect(d.remarkHistory).toEqual([expect.objectContaining({ remark: '第一次备注', previous: null })]);
+  });
+
+  it('keeps the ledger invariants', async () => {
+    expect((await checkLedger(t.handle.db)).problems).toEqual([]);
+  });
+});
