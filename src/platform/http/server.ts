@@ -55,6 +55,10 @@ function mapError(err: unknown): { code: string; details: Record<string, unknown
   if (err instanceof SyntaxError || (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
     return { code: 'validation_failed', details: { reason: 'malformed request' } };
   }
+  // A unique key lost to a concurrent writer (the pre-check passed in both transactions).
+  if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return { code: 'duplicate', details: { field: (e as { constraint?: string }).constraint ?? 'code' } };
+  }
   // Postgres value errors that only bad input can cause (e.g. a NUL byte in text).
   if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003') {
     return { code: 'validation_failed', details: { reason: 'invalid characters or value' } };
