@@ -137,3 +137,56 @@ export async function seedBasics(t: TestApp, opts: { qty?: number; unitCost?: st
   if (rec.status !== 201) throw new Error(`seed receipt failed: ${JSON.stringify(rec.body)}`);
   return { wh, sup, tech, keeper, part: { id: rec.body.lines[0].partId as number }, receipt: rec.body };
 }
+
+/** Counts the SQL statements the app executes (query budgets): reset, make a request, read n. */
+export interface StatementCounter {
+  n: number;
+  reset(): void;
+}
+
+/** A TestApp whose database handle counts every executed statement (Kysely plugin). */
+export async function createCountingTestApp(): Promise<TestApp & { counter: StatementCounter }> {
+  const { url, drop } = await freshDatabaseUrl();
+  const config: Config = { ...loadConfig({}), databaseUrl: url, adminPassword: ADMIN_PASSWORD, sqliteSynchronous: 'NORMAL', logLevel: 'error' };
+  const raw = connect<Database>(url, { synchronous: 'NORMAL' });
+  await migrateToLatest(raw.db);
+  await ensureAdmin(raw, config, () => {});
+  const counter: StatementCounter = {
+    n: 0,
+    reset() {
+      this.n = 0;
+    },
+  };
+  const handle: DbHandle<Database> = {
+    ...raw,
+    db: raw.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        counter.n++;
+        return args.result;
+      },
+    }),
+  };
+  const app = await buildApp({ handle, config, clock: systemClock });
+  await app.ready();
+  const login = async (username: string, password: string) => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.body}`);
+    return new Api(app, r.json().token);
+  };
+  const api = await login('admin', ADMIN_PASSWORD);
+  return {
+    app,
+    handle,
+    config,
+    url,
+    api,
+    login,
+    counter,
+    close: async () => {
+      await app.close();
+      await raw.close();
+      await drop();
+    },
+  };
+}

@@ -24,7 +24,7 @@ export function authRoutes(app: App, deps: AppDeps) {
   app.post(
     '/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: loginRate, timeWindow: 60_000, keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
+      config: { access: 'public', rateLimit: { max: loginRate, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}` } },
       schema: {
         tags: ['auth'],
         body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }),

@@ -10,7 +10,7 @@ export interface CheckResult {
 
 /**
  * 1. the moves of each part and lot sum to zero over all locations (each move is −qty at its
- *    source and +qty at its destination); 2. no real location has negative on-hand; 3. lot and
+ *    source and +qty at its destination); 2. no real location (nor transit) has negative on-hand; 3. lot and
  *    part balances equal what the ledger folds to; 4. every posted document has its moves and
  *    every move its document; 5. a move is reversed at most once.
  */
@@ -38,7 +38,8 @@ export async function checkLedger(db: Db): Promise<CheckResult> {
     .groupBy(['m.location_id', 'm.lot_id'])
     .execute();
   const balances = await db.selectFrom('lot_balances').select(['location_id', 'lot_id', 'on_hand']).execute();
-  const real = new Set((await db.selectFrom('locations').select('id').where('is_real', '=', 1).execute()).map((l) => l.id));
+  // Transit is virtual but only passes stock on, so it can never be short either.
+  const real = new Set((await db.selectFrom('locations').select('id').where((eb) => eb.or([eb('is_real', '=', 1), eb('code', '=', 'VIRT-TRANSIT')])).execute()).map((l) => l.id));
   const bal = new Map(balances.map((b) => [`${b.location_id}:${b.lot_id}`, b.on_hand]));
   const seen = new Set<string>();
   for (const f of folded) {

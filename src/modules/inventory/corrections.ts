@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { audit } from '../auth/audit.js';
 import { insertDocument } from './documents.js';
 import { lockLevels, postMoves } from './ledger.js';
-import { assertStationScope, getLocation, isStationScoped } from './locations.js';
+import { assertStationScope, getLocation, isStationScoped, virtualLocation } from './locations.js';
 
 /**
  * Undoes a posted move by a counter-move of the same lot, qty and cost (R-INV-13). The move
@@ -25,7 +25,14 @@ export async function reverseMove(ctx: Ctx, moveId: number, reason: string) {
   const done = await ctx.db.selectFrom('moves').select('id').where('reverses_move_id', '=', moveId).executeTakeFirst();
   if (done) throw new AppError('move_already_reversed');
   const dest = await getLocation(ctx, move.to_location_id);
-  if (dest.is_real) {
+  // Transit is virtual but passes stock on: once a transfer is received the goods have left it,
+  // so undoing its send would mint stock at both ends. Reverse the receipt first (R-INV-13, R-INV-14).
+  const viaTransit = dest.id === (await virtualLocation(ctx, 'transit'));
+  if (viaTransit) {
+    const d = await ctx.db.selectFrom('documents').select('status').where('id', '=', move.document_id).executeTakeFirstOrThrow();
+    if (d.status === 'in_transit') throw new AppError('transfer_in_transit');
+  }
+  if (dest.is_real || viaTransit) {
     const lot = await ctx.db.selectFrom('lot_balances').select('on_hand').where('location_id', '=', dest.id).where('lot_id', '=', move.lot_id).executeTakeFirst();
     const lv = levels.get(`${dest.id}:${move.part_id}`);
     const avail = Math.min(lot?.on_hand ?? 0, lv ? lv.on_hand - lv.reserved : 0);

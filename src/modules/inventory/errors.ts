@@ -55,6 +55,12 @@ export const inventoryErrors = defineErrors({
     'zh-TW': '預訂需指定員工或網點之一',
     en: 'A reservation is for either an employee or a station',
   },
+  transfer_in_transit: {
+    status: 409,
+    'zh-CN': '调拨单在途，请先接收再冲销',
+    'zh-TW': '調撥單在途，請先接收再沖銷',
+    en: 'The transfer is still in transit: receive it before reversing',
+  },
   transfer_not_in_transit: { status: 409, 'zh-CN': '调拨单不在途，不能接收', 'zh-TW': '調撥單不在途，不能接收', en: 'The transfer is not in transit' },
   received_exceeds_sent: {
     status: 409,

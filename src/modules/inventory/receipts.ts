@@ -6,6 +6,7 @@ import { createPart, type PartInput } from '../catalog/parts.js';
 import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
 import { lockLevels, postMoves } from './ledger.js';
 import { getStore, virtualLocation } from './locations.js';
+import type { LocationsRow } from './tables.js';
 
 export interface ReceiptLineInput {
   partId?: number;
@@ -29,9 +30,9 @@ interface ParsedLine {
   lotNo: string;
 }
 
-async function parse(ctx: Ctx, input: ReceiptInput): Promise<ParsedLine[]> {
+async function parse(ctx: Ctx, input: ReceiptInput): Promise<{ store: LocationsRow; lines: ParsedLine[] }> {
   checkLineCount(input.lines);
-  await getStore(ctx, input.locationId);
+  const store = await getStore(ctx, input.locationId);
   if (input.supplierId != null) {
     const s = await ctx.db.selectFrom('suppliers').select('id').where('id', '=', input.supplierId).executeTakeFirst();
     if (!s) throw new AppError('unknown_supplier', { supplierId: input.supplierId });
@@ -47,7 +48,7 @@ async function parse(ctx: Ctx, input: ReceiptInput): Promise<ParsedLine[]> {
     };
   });
   await loadParts(ctx, lines.flatMap((l) => (l.partId == null ? [] : [l.partId])));
-  return lines;
+  return { store, lines };
 }
 
 async function findLot(ctx: Ctx, partId: number, lotNo: string, supplierKey: number, unitCost: number) {
@@ -66,7 +67,7 @@ async function findLot(ctx: Ctx, partId: number, lotNo: string, supplierKey: num
  * supplier and unit cost exists, otherwise "new lot". Writes nothing.
  */
 export async function previewReceipt(ctx: Ctx, input: ReceiptInput) {
-  const lines = await parse(ctx, input);
+  const { lines } = await parse(ctx, input);
   const supplierKey = input.supplierId ?? 0;
   const out = [];
   for (const [i, l] of lines.entries()) {
@@ -85,7 +86,7 @@ export async function previewReceipt(ctx: Ctx, input: ReceiptInput) {
 
 /** Posts a receipt (R-INV-1, R-INV-2): new parts are created from their lines, lots topped up or made. */
 export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
-  const lines = await parse(ctx, input);
+  const { store, lines } = await parse(ctx, input);
   const supplierKey = input.supplierId ?? 0;
   for (const l of lines) {
     if (l.newPart) l.partId = (await createPart(ctx, l.newPart)).id;
@@ -125,7 +126,8 @@ export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
       related_document_id: null,
       reason: null,
       remark: input.remark ?? null,
-      station_id: null,
+      // A station's own receipts must be visible to its station users (R-PLT-1 station scope).
+      station_id: store.kind === 'station' ? store.id : store.station_id,
       posted_at: now,
       total_cost: resolved.reduce((s, r) => s + lineValue(r.qty, r.unitCost), 0),
     },

@@ -49,6 +49,31 @@ export function connect<DB>(url: string, opts: ConnectOptions = {}): DbHandle<DB
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -65536');
   sqlite.defaultSafeIntegers(false);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, url, close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; compiling the same few dozen statements
+ * again on every request was about a quarter of a write request's CPU (docs/benchmarks.md).
+ * Statements are kept per SQL text (the cache starts over when full); one still being
+ * iterated (a streamed query) is never handed out twice. SQLite re-prepares a cached statement
+ * by itself after a schema change.
+ */
+function withStatementCache(sqlite: Database.Database): { prepare(sql: string): Database.Statement; close(): void } {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    prepare(text) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) return hit;
+      const stmt = sqlite.prepare(text);
+      if (hit) return stmt;
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear(); // only unusual query shapes (long IN lists) get here
+      cache.set(text, stmt);
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
 }

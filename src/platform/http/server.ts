@@ -52,6 +52,7 @@ function mapError(err: unknown): { code: string; details: Record<string, unknown
     case 'FST_ERR_RATE_LIMIT':
       return { code: 'rate_limited', details: {} };
   }
+  if (e?.statusCode === 429) return { code: 'rate_limited', details: {} };
   if (err instanceof SyntaxError || (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
     return { code: 'validation_failed', details: { reason: 'malformed request' } };
   }

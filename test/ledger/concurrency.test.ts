@@ -1,0 +1,199 @@
+// The ledger under contention (R-INV-3, R-INV-12): 200 concurrent one-piece issues against 100 in
+// stock issue exactly 100, in one process and (PostgreSQL) across three app processes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, createTestApp, dialect, freshDatabaseUrl, seedBasics, type TestApp } from '../harness.js';
+import { checkLedger } from '../../src/modules/inventory/check.js';
+import { connect } from '../../src/platform/db/connect.js';
+import type { Database } from '../../src/db.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function tally(statuses: { status: number; code?: string }[]) {
+  const ok = statuses.filter((s) => s.status === 201).length;
+  const short = statuses.filter((s) => s.status === 409 && s.code === 'insufficient_stock').length;
+  const server = statuses.filter((s) => s.status >= 500);
+  const other = statuses.filter((s) => s.status !== 201 && !(s.status === 409 && s.code === 'insufficient_stock'));
+  return { ok, short, server, other };
+}
+
+describe(`in-process concurrency (${dialect})`, () => {
+  let t: TestApp;
+  let s: Awaited<ReturnType<typeof seedBasics>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await seedBasics(t, { qty: 100 });
+  });
+  afterAll(async () => t?.close());
+
+  it('200 concurrent issues of 1 against 100 in stock: exactly 100 succeed', async () => {
+    const body = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
+    const results = await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        const r = await t.api.post('/issues', body);
+        return { status: r.status, code: r.body?.error?.code as string | undefined };
+      }),
+    );
+    const { ok, short, server, other } = tally(results);
+    expect(server).toEqual([]);
+    expect(other).toEqual([]);
+    expect(ok).toBe(100);
+    expect(short).toBe(100);
+    const check = await checkLedger(t.handle.db);
+    expect(check.problems).toEqual([]);
+    const stock = (await t.api.get(`/stock?partId=${s.part.id}&locationId=${s.wh.id}&groupBy=part`)).body.items;
+    expect(stock.reduce((n: number, i: { onHand: number }) => n + i.onHand, 0)).toBe(0);
+    const held = (await t.api.get(`/holdings?userId=${s.tech.id}&partId=${s.part.id}`)).body.items;
+    expect(held.reduce((n: number, i: { qty: number }) => n + i.qty, 0)).toBe(100);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/aftersales.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+async function waitListening(base: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early: ${log()}`);
+    try {
+      const r = await fetch(`${base}/api/v1/openapi.json`);
+      if (r.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`server at ${base} did not start: ${log()}`);
+}
+
+describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL database', () => {
+  const children: ChildProcess[] = [];
+  const bases: string[] = [];
+  let dbUrl = '';
+  let drop: () => Promise<void> = async () => {};
+  let token = '';
+  let ids: { wh: number; tech: number; part: number } = { wh: 0, tech: 0, part: 0 };
+
+  const call = async (i: number, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const r = await fetch(`${bases[i % bases.length]}/api/v1${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json: any = text;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: r.status, body: json };
+  };
+
+  beforeAll(async () => {
+    const fresh = await freshDatabaseUrl();
+    dbUrl = fresh.url;
+    drop = fresh.drop;
+    const env = { ...process.env, DATABASE_URL: dbUrl, AFTERSALES_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error' };
+    const m = await runCli(['migrate'], env);
+    if (m.code !== 0) throw new Error(`migrate failed: ${m.out}`);
+    const waits: Promise<void>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['bin/aftersales.js', 'start'], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.stderr!.on('data', (d) => (out += d));
+      children.push(child);
+      bases.push(`http://127.0.0.1:${port}`);
+      waits.push(waitListening(bases[i]!, child, () => out));
+    }
+    await Promise.all(waits);
+    const login = await fetch(`${bases[0]}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    token = ((await login.json()) as { token: string }).token;
+    const wh = await call(0, 'POST', '/locations', { code: 'WH1', name: '总仓', kind: 'warehouse' });
+    const tech = await call(0, 'POST', '/users', { username: 'tech1', password: 'tech-pass-1', displayName: '张师傅', roles: ['technician'] });
+    const rec = await call(0, 'POST', '/receipts', { locationId: wh.body.id, lines: [{ newPart: { code: 'LT-001', name: '轮胎总成', unit: '条', salePrice: '1800.00' }, qty: 100, unitCost: '1200.00' }] });
+    if (rec.status !== 201) throw new Error(`receipt failed: ${JSON.stringify(rec.body)}`);
+    ids = { wh: wh.body.id, tech: tech.body.id, part: rec.body.lines[0].partId };
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null) return resolve();
+            c.once('exit', () => resolve());
+            c.kill('SIGTERM');
+            setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+          }),
+      ),
+    );
+    await drop();
+  });
+
+  const ledgerOk = async () => {
+    const h = connect<Database>(dbUrl);
+    try {
+      return await checkLedger(h.db);
+    } finally {
+      await h.close();
+    }
+  };
+
+  it('200 concurrent issues spread over 3 processes issue exactly 100', async () => {
+    const body = { fromLocationId: ids.wh, toUserId: ids.tech, lines: [{ partId: ids.part, qty: 1 }] };
+    const results = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const r = await call(i, 'POST', '/issues', body);
+        return { status: r.status, code: r.body?.error?.code as string | undefined };
+      }),
+    );
+    const { ok, short, server, other } = tally(results);
+    expect(server).toEqual([]);
+    expect(other).toEqual([]);
+    expect(ok).toBe(100);
+    expect(short).toBe(100);
+    const check = await ledgerOk();
+    expect(check.problems).toEqual([]);
+    const stock = await call(1, 'GET', `/stock?partId=${ids.part}&locationId=${ids.wh}&groupBy=part`);
+    expect(stock.body.items.reduce((n: number, i: { onHand: number }) => n + i.onHand, 0)).toBe(0);
+  });
+
+  it('the same Idempotency-Key sent to all three processes at once moves stock once', async () => {
+    const rec = await call(0, 'POST', '/receipts', { locationId: ids.wh, lines: [{ partId: ids.part, qty: 10, unitCost: '1200.00' }] });
+    expect(rec.status).toBe(201);
+    const body = { fromLocationId: ids.wh, toUserId: ids.tech, lines: [{ partId: ids.part, qty: 3 }] };
+    const results = await Promise.all([0, 1, 2, 0, 1, 2].map((i) => call(i, 'POST', '/issues', body, { 'idempotency-key': 'multi-proc-key-1' })));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const stock = await call(2, 'GET', `/stock?partId=${ids.part}&locationId=${ids.wh}&groupBy=part`);
+    expect(stock.body.items[0].onHand).toBe(7);
+    const docs = await call(0, 'GET', `/moves?documentId=${results[0]!.body.id}`);
+    expect(docs.body.items).toHaveLength(1);
+    expect((await ledgerOk()).problems).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+// Query budgets of the stock endpoints (STACK-NOTES performance): each request executes a bounded
+// number of SQL statements, and a document's statements grow at most linearly per line (no N+1
+// beyond the per-line lot pick). The measured counts are printed with QUERY_BUDGET_REPORT=1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCountingTestApp, dialect, type Res, type StatementCounter, type TestApp } from '../harness.js';
+
+let t: TestApp & { counter: StatementCounter };
+let wh: number;
+let tech: number;
+let parts: number[];
+const measured: Record<string, number> = {};
+
+/** Runs one request and returns its response with the number of statements it executed. */
+async function measure(label: string, fn: () => Promise<Res>): Promise<{ res: Res; n: number }> {
+  t.counter.reset();
+  const res = await fn();
+  const n = t.counter.n;
+  measured[label] = n;
+  return { res, n };
+}
+
+beforeAll(async () => {
+  t = await createCountingTestApp();
+  wh = (await t.api.post('/locations', { code: 'WH1', name: '总仓', kind: 'warehouse' })).body.id;
+  tech = (await t.api.post('/users', { username: 'tech1', password: 'tech-pass-1', displayName: '张师傅', roles: ['technician'] })).body.id;
+  const rec = await t.api.post('/receipts', {
+    locationId: wh,
+    lines: Array.from({ length: 50 }, (_, i) => ({ newPart: { code: `QB-${i}`, name: `配件${i}`, unit: '个', salePrice: '20.00' }, qty: 100, unitCost: '10.00', lot: 'A' })),
+  });
+  expect(rec.status).toBe(201);
+  parts = rec.body.lines.map((l: { partId: number }) => l.partId);
+  // A second lot for the first 20 parts so FIFO picks may span lots.
+  await t.api.post('/receipts', { locationId: wh, lines: parts.slice(0, 20).map((partId) => ({ partId, qty: 5, unitCost: '11.00', lot: 'B' })) });
+});
+afterAll(async () => {
+  if (process.env.QUERY_BUDGET_REPORT) console.log(`statements per request (${dialect}):`, measured);
+  await t?.close();
+});
+
+describe(`query budgets (${dialect})`, () => {
+  it('POST /issues: one line ≤ 20 statements, twenty lines ≤ 20 + 2×20', async () => {
+    // The first document of a prefix and year makes its PostgreSQL sequence once per process.
+    expect((await t.api.post('/issues', { fromLocationId: wh, toUserId: tech, lines: [{ partId: parts[49], qty: 1 }] })).status).toBe(201);
+    const one = await measure('POST /issues (1 line)', () => t.api.post('/issues', { fromLocationId: wh, toUserId: tech, lines: [{ partId: parts[0], qty: 1 }] }));
+    expect(one.res.status).toBe(201);
+    expect(one.n).toBeLessThanOrEqual(20);
+    const twenty = await measure('POST /issues (20 lines)', () => t.api.post('/issues', { fromLocationId: wh, toUserId: tech, lines: parts.slice(0, 20).map((partId) => ({ partId, qty: 2 })) }));
+    expect(twenty.res.status).toBe(201);
+    expect(twenty.n).toBeLessThanOrEqual(20 + 2 * 20);
+  });
+
+  it('GET /stock with 50 items ≤ 3 statements (by part and by lot)', async () => {
+    const byPart = await measure('GET /stock?groupBy=part', () => t.api.get(`/stock?locationId=${wh}&groupBy=part&limit=50`));
+    expect(byPart.res.body.items).toHaveLength(50);
+    expect(byPart.n).toBeLessThanOrEqual(3);
+    const byLot = await measure('GET /stock (lots)', () => t.api.get(`/stock?locationId=${wh}&limit=50`));
+    expect(byLot.res.body.items).toHaveLength(50);
+    expect(byLot.n).toBeLessThanOrEqual(3);
+  });
+
+  it('GET /holdings ≤ 3 statements', async () => {
+    const h = await measure('GET /holdings', () => t.api.get('/holdings?limit=50'));
+    expect(h.res.body.items.length).toBeGreaterThanOrEqual(20);
+    expect(h.n).toBeLessThanOrEqual(3);
+  });
+
+  it('GET /parts ≤ 3 statements', async () => {
+    const p = await measure('GET /parts', () => t.api.get('/parts?limit=50'));
+    expect(p.res.status).toBe(200);
+    expect(p.res.body.items).toHaveLength(50);
+    expect(p.n).toBeLessThanOrEqual(3);
+  });
+
+  it('GET /moves and GET /documents ≤ 3 statements', async () => {
+    const m = await measure('GET /moves', () => t.api.get('/moves?limit=50'));
+    expect(m.res.body.items.length).toBeGreaterThan(20);
+    expect(m.n).toBeLessThanOrEqual(3);
+    const d = await measure('GET /documents', () => t.api.get('/documents?limit=50'));
+    expect(d.res.status).toBe(200);
+    expect(d.n).toBeLessThanOrEqual(3);
+  });
+});
