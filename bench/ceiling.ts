@@ -1,0 +1,69 @@
+// The "ceiling" server of the benchmark: bare Fastify whose one route writes one row in one
+// transaction with the app's pragmas (src/platform/db/connect.ts). The API's issues/s are
+// reported as a fraction of this server's req/s on the same machine in the same run.
+// Env: CEILING_DB (sqlite file path or postgres:// URL), PORT, SYNC (FULL | NORMAL), POOL.
+import Fastify from 'fastify';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+const target = process.env.CEILING_DB ?? '';
+const port = Number(process.env.PORT ?? 0);
+const sync = process.env.SYNC === 'NORMAL' ? 'NORMAL' : 'FULL';
+
+const DDL = `create table if not exists bench_moves (
+  id integer primary key, document_id integer not null, part_id integer not null, lot_id integer not null,
+  from_location_id integer not null, to_location_id integer not null, qty bigint not null,
+  unit_cost bigint not null, posted_at bigint not null)`;
+const PG_DDL = DDL.replace('id integer primary key', 'id bigserial primary key');
+
+type Insert = (n: number) => Promise<number>;
+
+async function openSqlite(file: string): Promise<Insert> {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${sync}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536');
+  db.exec(DDL);
+  const stmt = db.prepare('insert into bench_moves (document_id, part_id, lot_id, from_location_id, to_location_id, qty, unit_cost, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const tx = db.transaction((n: number) => Number(stmt.run(n, 1, 1, 7, 8, 1000, 1250, Date.now()).lastInsertRowid));
+  return async (n) => tx.immediate(n);
+}
+
+async function openPostgres(url: string): Promise<Insert> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.POOL ?? 10) });
+  await pool.query(PG_DDL);
+  return async (n) => {
+    const c = await pool.connect();
+    try {
+      await c.query('begin');
+      const r = await c.query<{ id: string }>(
+        'insert into bench_moves (document_id, part_id, lot_id, from_location_id, to_location_id, qty, unit_cost, posted_at) values ($1, 1, 1, 7, 8, 1000, 1250, $2) returning id',
+        [n, Date.now()],
+      );
+      await c.query('commit');
+      return Number(r.rows[0]!.id);
+    } catch (err) {
+      await c.query('rollback').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  };
+}
+
+const insert = target.startsWith('postgres') ? await openPostgres(target) : await openSqlite(target);
+const app = Fastify({ logger: false });
+let n = 0;
+app.post(
+  '/issue',
+  { schema: { body: { type: 'object', properties: { qty: { type: 'number' } }, required: ['qty'] } } },
+  async (_req, reply) => {
+    const id = await insert(++n);
+    reply.code(201);
+    return { id };
+  },
+);
+await app.listen({ port, host: '127.0.0.1' });
+console.log(`ceiling ready on ${port}`);
