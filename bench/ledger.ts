@@ -4,6 +4,7 @@
 // passes on the result (src/modules/inventory/check.ts).
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { mulberry32 } from '../src/platform/random.js';
 
 export interface LedgerOptions {
   moves: number;
@@ -114,17 +115,6 @@ function postgresSink(url: string): Sink {
   };
 }
 
-/** A small deterministic PRNG (mulberry32), so every run writes the same ledger. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The lots with stock at one location, for O(1) random picks and removals. */
 class Bag {
@@ -176,7 +166,7 @@ export async function generateLedger(url: string, opts: LedgerOptions): Promise<
   const nTechs = opts.technicians ?? 40;
   const nWh = opts.warehouses ?? 3;
   const tz = opts.timeZone ?? 'Asia/Shanghai';
-  const rand = rng(20240601);
+  const rand = mulberry32(20240601);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
   const [admin] = await sink.query<{ id: number; password_hash: string }>(`select id, password_hash from users order by id limit 1`);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Database } from '../src/db.js';
+import type { Database, Db } from '../src/db.js';
 import { connect, type DbHandle } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
@@ -51,12 +51,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { clock?: Clock; poolSize?: number } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; poolSize?: number; wrapDb?: (db: Db) => Db } = {}): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
   const config: Config = { ...loadConfig({}), databaseUrl: url, adminPassword: ADMIN_PASSWORD, sqliteSynchronous: 'NORMAL', logLevel: 'error' };
-  const handle = connect<Database>(url, { synchronous: 'NORMAL', poolSize: opts.poolSize });
-  await migrateToLatest(handle.db);
-  await ensureAdmin(handle, config, () => {});
+  const raw = connect<Database>(url, { synchronous: 'NORMAL', poolSize: opts.poolSize });
+  await migrateToLatest(raw.db);
+  await ensureAdmin(raw, config, () => {});
+  const handle: DbHandle<Database> = opts.wrapDb ? { ...raw, db: opts.wrapDb(raw.db) } : raw;
   const app = await buildApp({ handle, config, clock: opts.clock ?? systemClock });
   await app.ready();
   const login = async (username: string, password: string) => {
@@ -74,7 +75,7 @@ export async function createTestApp(opts: { clock?: Clock; poolSize?: number } =
     login,
     close: async () => {
       await app.close();
-      await handle.close();
+      await raw.close();
       await drop();
     },
   };
@@ -146,47 +147,21 @@ export interface StatementCounter {
 
 /** A TestApp whose database handle counts every executed statement (Kysely plugin). */
 export async function createCountingTestApp(): Promise<TestApp & { counter: StatementCounter }> {
-  const { url, drop } = await freshDatabaseUrl();
-  const config: Config = { ...loadConfig({}), databaseUrl: url, adminPassword: ADMIN_PASSWORD, sqliteSynchronous: 'NORMAL', logLevel: 'error' };
-  const raw = connect<Database>(url, { synchronous: 'NORMAL' });
-  await migrateToLatest(raw.db);
-  await ensureAdmin(raw, config, () => {});
   const counter: StatementCounter = {
     n: 0,
     reset() {
       this.n = 0;
     },
   };
-  const handle: DbHandle<Database> = {
-    ...raw,
-    db: raw.db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        counter.n++;
-        return args.result;
-      },
-    }),
-  };
-  const app = await buildApp({ handle, config, clock: systemClock });
-  await app.ready();
-  const login = async (username: string, password: string) => {
-    const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.body}`);
-    return new Api(app, r.json().token);
-  };
-  const api = await login('admin', ADMIN_PASSWORD);
-  return {
-    app,
-    handle,
-    config,
-    url,
-    api,
-    login,
-    counter,
-    close: async () => {
-      await app.close();
-      await raw.close();
-      await drop();
-    },
-  };
+  const t = await createTestApp({
+    wrapDb: (db) =>
+      db.withPlugin({
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
+          counter.n++;
+          return args.result;
+        },
+      }),
+  });
+  return { ...t, counter };
 }

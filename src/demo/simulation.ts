@@ -19,6 +19,7 @@ import { createTransfer, receiveTransfer } from '../modules/inventory/transfers.
 import { cancelReservation, createReservation } from '../modules/inventory/reservations.js';
 import { createShortage } from '../modules/inventory/shortages.js';
 import { DEMO_PASSWORD, PEOPLE, STORES, SUPPLIERS, allParts, ean13, type DemoPart, type StoreCode } from './catalog.js';
+import { mulberry32 } from '../platform/random.js';
 
 export type Scale = 'full' | 'small';
 
@@ -26,17 +27,6 @@ const FIRST_DAY = '2026-08-03';
 const LAST_DAY = '2026-11-25';
 const RULE_DAY = '2026-11-02';
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Epoch ms of a wall-clock time in a zone (two passes settle a DST edge). */
 function zoned(date: string, hh: number, mm: number, timeZone: string): number {
@@ -81,7 +71,7 @@ const SCRAP_NOTES = ['安装时损坏', '质量问题，无法使用', '运输�
 
 export class Simulation {
   private t = 0;
-  private readonly rand = prng(20260803);
+  private readonly rand = mulberry32(20260803);
   private readonly clock = { now: () => this.t };
   private readonly actors = new Map<string, Actor>();
   private readonly loc = new Map<StoreCode, number>();

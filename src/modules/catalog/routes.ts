@@ -6,7 +6,7 @@ import { pageOf, PageQuery } from '../../platform/http/paging.js';
 import { versionFromIfMatch } from '../auth/routes.js';
 import { partStock, setPartAlarm } from '../inventory/part-stock.js';
 import { bulkUpdateParts, createPart, deleteOrArchivePart, getPart, listParts, partView, updatePart } from './parts.js';
-import { createSupplier, listPartSuppliers, listSuppliers, setPartSupplier, supplierView, updateSupplier } from './suppliers.js';
+import { createSupplier, listPartSuppliers, listSuppliers, setPartSupplier, updateSupplier } from './suppliers.js';
 
 const READ = ['admin', 'service_manager', 'dispatcher', 'technician', 'warehouse_keeper', 'finance', 'station_user'] as const;
 const WRITE = ['admin', 'warehouse_keeper'] as const;
@@ -126,5 +126,4 @@ export function catalogRoutes(app: App, deps: AppDeps) {
     const v = version ?? versionFromIfMatch(req.headers['if-match']);
     return withTx(deps, req, (ctx) => updateSupplier(ctx, req.params.id, v, patch));
   });
-  void supplierView;
 }

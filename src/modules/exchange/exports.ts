@@ -9,6 +9,7 @@ import { purchaseList } from '../inventory/shortages.js';
 import { issueStats, type GroupBy } from '../reports/issue-stats.js';
 import { writeSheet, type ExportColumn } from './xlsx.js';
 import './errors.js';
+import { DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL } from '../inventory/labels.js';
 
 export const MAX_EXPORT_ROWS = 100_000;
 const PAGE = 500;
@@ -73,26 +74,8 @@ const MOVE_KIND: Record<string, string> = {
   opening: '期初',
   reversal: '冲销',
 };
-const DOC_TYPE: Record<string, string> = {
-  receipt: '入库单',
-  issue: '领料单',
-  return: '退料单',
-  write_off: '核销单',
-  transfer: '调拨单',
-  transfer_receipt: '调拨接收单',
-  reversal: '冲销单',
-  count: '盘点单',
-  opening: '期初单',
-};
-const DOC_STATUS: Record<string, string> = {
-  posted: '已过账',
-  pending_approval: '待审批',
-  rejected: '已驳回',
-  in_transit: '在途',
-  received: '已接收',
-  draft: '草稿',
-  cancelled: '已取消',
-};
+
+
 const SOURCE: Record<string, string> = { shortage: '缺件申请', work_order: '缺件待修', alarm: '低于报警值' };
 
 /** Parts; the first columns are the import columns, so an export can be edited and re-imported. */
@@ -191,8 +174,8 @@ export async function exportDocuments(ctx: Ctx, q: { type?: string; status?: str
   type R = (typeof rows)[number];
   return writeSheet<R>('单据', [
     text('单号', 18, (r) => r.number),
-    text('类型', 12, (r) => DOC_TYPE[r.type] ?? r.type),
-    text('状态', 10, (r) => DOC_STATUS[r.status] ?? r.status),
+    text('类型', 12, (r) => DOCUMENT_TYPE_LABEL[r.type as keyof typeof DOCUMENT_TYPE_LABEL] ?? r.type),
+    text('状态', 10, (r) => DOCUMENT_STATUS_LABEL[r.status as keyof typeof DOCUMENT_STATUS_LABEL] ?? r.status),
     text('从', 16, (r) => (r.fromLocationId === null ? null : locs.get(r.fromLocationId)?.name)),
     text('到', 16, (r) => (r.toLocationId === null ? null : locs.get(r.toLocationId)?.name)),
     text('员工', 12, (r) => (r.userId === null ? null : users.get(r.userId)?.name)),

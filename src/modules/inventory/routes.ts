@@ -4,10 +4,11 @@ import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, withTx } from '../../platform/http/server.js';
 import { idempotent } from '../../platform/http/idempotency.js';
 import { Id, IdParams, Money, OptId, OptText, Qty } from '../../platform/http/schemas.js';
-import { pageOf, PageQuery } from '../../platform/http/paging.js';
-import { decodeCursor, toPage } from '../../platform/http/paging.js';
+import { decodeCursor, pageOf, PageQuery, toPage } from '../../platform/http/paging.js';
 import { PartBody } from '../catalog/routes.js';
 import { versionFromIfMatch } from '../auth/routes.js';
+import { audit } from '../auth/audit.js';
+import { formatFen, toFen } from '../../platform/numbers.js';
 import { previewReceipt, postReceipt } from './receipts.js';
 import { approveIssue, issueParts, rejectIssue } from './issues.js';
 import { returnParts, writeOff } from './holdings.js';
@@ -85,16 +86,14 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   );
   app.get('/approval-rules', { config: { access: ALL }, schema: { tags: ['inventory'], response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), minValue: Type.Union([Type.String(), Type.Null()]), category: Type.Union([Type.String(), Type.Null()]), requesterRole: Type.Union([Type.String(), Type.Null()]), active: Type.Boolean() })) }) } } }, async (req) => {
     const rows = await ctxOf(deps, req).db.selectFrom('approval_rules').selectAll().orderBy('id').execute();
-    return { items: rows.map((r) => ({ id: r.id, name: r.name, minValue: r.min_value === null ? null : (r.min_value / 100).toFixed(2), category: r.category, requesterRole: r.requester_role, active: !!r.active })) };
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, minValue: r.min_value === null ? null : formatFen(r.min_value), category: r.category, requesterRole: r.requester_role, active: !!r.active })) };
   });
   app.post(
     '/approval-rules',
     { config: { access: ['admin'] }, schema: { tags: ['inventory'], body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), minValue: Type.Optional(Type.Union([Money, Type.Null()])), category: OptText(100), requesterRole: OptText(30) }), response: { 201: Type.Object({ id: Type.Integer() }) } } },
     async (req, reply) => {
-      const { toFen } = await import('../../platform/numbers.js');
       const id = await withTx(deps, req, async (ctx) => {
         const row = await ctx.db.insertInto('approval_rules').values({ name: req.body.name, min_value: req.body.minValue == null ? null : toFen(req.body.minValue, 'minValue'), category: req.body.category ?? null, requester_role: req.body.requesterRole ?? null, active: 1, created_at: ctx.clock.now() }).returning('id').executeTakeFirstOrThrow();
-        const { audit } = await import('../auth/audit.js');
         await audit(ctx, 'create', 'approval_rule', row.id, null, req.body);
         return row.id;
       });
@@ -211,5 +210,4 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     async (req) => listDocuments(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
   app.get('/documents/:id', { config: { access: ALL }, schema: { tags: ['inventory'], params: IdParams, response: { 200: S.DocumentDetail } } }, async (req) => readDocument(ctxOf(deps, req), req.params.id));
-  void Money;
 }

@@ -6,7 +6,8 @@ import { formatMilliFen, fromMilli, lineValue, toFen, toMilli } from '../../plat
 import { getDocument } from '../inventory/documents.js';
 import { readDocument } from '../inventory/ledger.queries.js';
 import { purchaseList } from '../inventory/shortages.js';
-import type { DocumentStatus, DocumentType } from '../inventory/tables.js';
+import type { DocumentType } from '../inventory/tables.js';
+import { DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL } from '../inventory/labels.js';
 
 export const COMPANY_TITLE = 'Aftersales 售后服务与配件管理';
 
@@ -39,28 +40,6 @@ export interface Slip {
   totalAmount: string;
   signatures: string[];
 }
-
-const TITLES: Record<DocumentType, string> = {
-  receipt: '入库单',
-  issue: '出库单',
-  return: '退料单',
-  write_off: '核销单',
-  transfer: '调拨单',
-  transfer_receipt: '调拨接收单',
-  reversal: '冲销单',
-  count: '盘点单',
-  opening: '期初入库单',
-};
-
-const STATUS: Record<DocumentStatus, string> = {
-  posted: '已过账',
-  pending_approval: '待审批',
-  rejected: '已驳回',
-  in_transit: '在途',
-  received: '已接收',
-  draft: '草稿',
-  cancelled: '已取消',
-};
 
 const SIGNATURES: Partial<Record<DocumentType, string[]>> = {
   receipt: ['经手人', '送货人', '仓管'],
@@ -143,9 +122,9 @@ export async function documentSlip(ctx: Ctx, id: number): Promise<Slip> {
   add('备注', doc.remark);
 
   return {
-    title: TITLES[doc.type] ?? '单据',
+    title: DOCUMENT_TYPE_LABEL[doc.type] ?? '单据',
     number: doc.number,
-    status: STATUS[doc.status] ?? doc.status,
+    status: DOCUMENT_STATUS_LABEL[doc.status] ?? doc.status,
     date: localTime(doc.posted_at ?? doc.created_at, ctx.timeZone),
     fields,
     sections: [{ heading: null, lines: slipLines }],
