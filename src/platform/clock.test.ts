@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { isoInZone, yearInZone } from './clock.js';
+
+describe('times in the installation zone', () => {
+  it('formats with the zone offset', () => {
+    const ms = Date.UTC(2026, 10, 27, 13, 42, 0, 7);
+    expect(isoInZone(ms, 'Asia/Shanghai')).toBe('2026-11-27T21:42:00.007+08:00');
+    expect(isoInZone(ms, 'UTC')).toBe('2026-11-27T13:42:00.007+00:00');
+    expect(isoInZone(ms, 'America/New_York')).toBe('2026-11-27T08:42:00.007-05:00');
+    expect(isoInZone(Date.UTC(2026, 6, 1, 12), 'America/New_York')).toBe('2026-07-01T08:00:00.000-04:00');
+    expect(Date.parse(isoInZone(ms, 'Asia/Kolkata'))).toBe(ms);
+  });
+  it('takes the year in the zone, not in UTC', () => {
+    expect(yearInZone(Date.UTC(2026, 11, 31, 17), 'Asia/Shanghai')).toBe(2027);
+    expect(yearInZone(Date.UTC(2026, 11, 31, 15), 'Asia/Shanghai')).toBe(2026);
+  });
+});
