@@ -24,8 +24,14 @@ interface Line {
   qty: number;
 }
 
+/** The receiving employee (active) and the holding location, when it exists already. */
 async function activeUser(ctx: Ctx, userId: number) {
-  const u = await ctx.db.selectFrom('users').select(['id', 'display_name', 'disabled', 'station_id']).where('id', '=', userId).executeTakeFirst();
+  const u = await ctx.db
+    .selectFrom('users as u')
+    .leftJoin('locations as l', 'l.user_id', 'u.id')
+    .select(['u.id', 'u.display_name', 'u.disabled', 'u.station_id', 'l.id as holding_id'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
   if (!u || u.disabled) throw new AppError('unknown_user', { userId });
   return u;
 }
@@ -118,7 +124,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
     const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
     for (const l of lines) if (l.lotId != null && lots.find((x) => x.id === l.lotId)?.part_id !== l.partId) throw new AppError('unknown_lot', { lotId: l.lotId });
   }
-  const holding = await ensureHolding(ctx, user.id, user.display_name);
+  const holding = user.holding_id ?? (await ensureHolding(ctx, user.id, user.display_name));
   const release = await reservationRelease(ctx, input, lines);
   const releasing = new Map([...release].map(([partId, rs]) => [partId, rs.reduce((s, r) => s + r.take, 0)]));
   const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]));

@@ -27,21 +27,29 @@ export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<L
   for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
   const sorted = [...uniq.values()].sort((a, b) => a.locationId - b.locationId || a.partId - b.partId);
   if (sorted.length === 0) return new Map();
-  await ctx.db
-    .insertInto('stock_levels')
-    .values(sorted.map((k) => ({ location_id: k.locationId, part_id: k.partId, on_hand: 0, reserved: 0, value: 0 })))
-    .onConflict((oc) => oc.columns(['location_id', 'part_id']).doNothing())
-    .execute();
-  let q = ctx.db
-    .selectFrom('stock_levels')
-    .selectAll()
-    .where((eb) =>
-      eb.or(sorted.map((k) => eb.and([eb('location_id', '=', k.locationId), eb('part_id', '=', k.partId)]))),
-    )
-    .orderBy('location_id')
-    .orderBy('part_id');
-  if (ctx.dialect === 'postgres') q = q.forUpdate();
-  const rows = await q.execute();
+  const select = (ks: LevelKey[]) => {
+    let q = ctx.db
+      .selectFrom('stock_levels')
+      .selectAll()
+      .where((eb) => eb.or(ks.map((k) => eb.and([eb('location_id', '=', k.locationId), eb('part_id', '=', k.partId)]))))
+      .orderBy('location_id')
+      .orderBy('part_id');
+    if (ctx.dialect === 'postgres') q = q.forUpdate();
+    return q.execute();
+  };
+  const rows = await select(sorted);
+  if (rows.length < sorted.length) {
+    // First stock of a part at a location: make the rows, then lock them too. (On PostgreSQL
+    // this can lock out of key order once per new pair; a deadlock there is retried.)
+    const have = new Set(rows.map((r) => levelKey(r.location_id, r.part_id)));
+    const missing = sorted.filter((k) => !have.has(levelKey(k.locationId, k.partId)));
+    await ctx.db
+      .insertInto('stock_levels')
+      .values(missing.map((k) => ({ location_id: k.locationId, part_id: k.partId, on_hand: 0, reserved: 0, value: 0 })))
+      .onConflict((oc) => oc.columns(['location_id', 'part_id']).doNothing())
+      .execute();
+    rows.push(...(await select(missing)));
+  }
   return new Map(rows.map((r) => [levelKey(r.location_id, r.part_id), r]));
 }
 
