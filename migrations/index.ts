@@ -1,7 +1,11 @@
 // The ordered list of migrations. Append only; never edit a migration that has shipped.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_stats_indexes.js';
+import * as m0003 from './0003_document_number_function.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_stats_indexes': m0002,
+  '0003_document_number_function': m0003,
 };

@@ -1,16 +1,13 @@
 // The ledger under contention (R-INV-3, R-INV-12): 200 concurrent one-piece issues against 100 in
 // stock issue exactly 100, in one process and (PostgreSQL) across three app processes.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, createTestApp, dialect, freshDatabaseUrl, seedBasics, type TestApp } from '../harness.js';
 import { checkLedger } from '../../src/modules/inventory/check.js';
 import { connect } from '../../src/platform/db/connect.js';
 import type { Database } from '../../src/db.js';
+import { freePort, ROOT, runCli, waitListening } from '../processes.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function tally(statuses: { status: number; code?: string }[]) {
   const ok = statuses.filter((s) => s.status === 201).length;
@@ -51,42 +48,8 @@ describe(`in-process concurrency (${dialect})`, () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/aftersales.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
 
-async function waitListening(base: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early: ${log()}`);
-    try {
-      const r = await fetch(`${base}/api/v1/openapi.json`);
-      if (r.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`server at ${base} did not start: ${log()}`);
-}
 
 describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL database', () => {
   const children: ChildProcess[] = [];

@@ -176,31 +176,18 @@ export async function adjustReserved(ctx: Ctx, locationId: number, partId: numbe
     .execute();
 }
 
-const knownSequences = new Set<string>();
-
 /**
  * The next document number for a prefix in the current year. SQLite has one writer, so a
  * counter row gives gapless numbers. PostgreSQL uses a sequence per prefix and year, so
- * concurrent documents do not queue on one row; a rolled-back transaction leaves a gap
+ * concurrent documents do not queue on one row (migration 0003 makes missing sequences);
+ * a rolled-back transaction leaves a gap
  * (docs/decisions/0004-document-numbers.md).
  */
 export async function nextNumber(ctx: Ctx, prefix: string): Promise<string> {
   const year = yearInZone(ctx.clock.now(), ctx.timeZone);
   if (ctx.dialect === 'postgres') {
     const seq = `docseq_${prefix.toLowerCase()}_${year}`;
-    if (!knownSequences.has(seq)) {
-      // Once per prefix and year; a savepoint keeps a race with a peer process from aborting
-      // the caller's transaction (the loser's IF NOT EXISTS can still fail on the catalog).
-      await sql`savepoint ensure_seq`.execute(ctx.db);
-      try {
-        await sql`create sequence if not exists ${sql.raw(seq)}`.execute(ctx.db);
-        await sql`release savepoint ensure_seq`.execute(ctx.db);
-      } catch {
-        await sql`rollback to savepoint ensure_seq`.execute(ctx.db);
-      }
-      knownSequences.add(seq);
-    }
-    const r = await sql<{ n: number }>`select nextval(${seq}) as n`.execute(ctx.db);
+    const r = await sql<{ n: number }>`select aftersales_next_number(${seq}) as n`.execute(ctx.db);
     return formatNumber(prefix, year, Number(r.rows[0]!.n));
   }
   const r = await sql<{ last: number }>`insert into doc_counters (prefix, year, last) values (${prefix}, ${year}, 1)
