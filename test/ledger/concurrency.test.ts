@@ -159,4 +159,25 @@ describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL d
     expect(docs.body.items).toHaveLength(1);
     expect((await ledgerOk()).problems).toEqual([]);
   });
+
+  it('a part edited from three processes with the same version changes once; the others get version_conflict', async () => {
+    const part = await call(0, 'GET', `/parts/${ids.part}`);
+    const results = await Promise.all([0, 1, 2, 0, 1, 2].map((i) => call(i, 'PATCH', `/parts/${ids.part}`, { version: part.body.version, spec: `规格-${i}` })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(Array(5).fill('version_conflict'));
+    const after = await call(2, 'GET', `/parts/${ids.part}`);
+    expect(after.body.version).toBe(part.body.version + 1);
+  });
+
+  it('a periodic job slot is claimed by one process only', async () => {
+    const { claimSlot } = await import('../../src/platform/jobs.js');
+    const handles = [0, 1, 2].map(() => connect<Database>(dbUrl));
+    try {
+      const now = Date.now();
+      const won = await Promise.all(handles.map((h) => claimSlot(h.db, 'test-job', 'slot-1', now)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+    }
+  });
 });
