@@ -21,3 +21,5 @@ else
   fi
   echo "NOTICE: PostgreSQL not reachable at $PG_URL: the PostgreSQL run is SKIPPED on this machine (CI runs it)."
 fi
+
+echo "== browser tests"; npx vitest run -c vitest.e2e.config.ts

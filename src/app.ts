@@ -35,11 +35,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // Client-side routes fall back to the app shell; unknown API paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'route_not_found', message: 'Not found', details: {} } });
-    });
+    // Client-side routes fall back to the app shell; unknown API paths stay JSON 404s. A catch-all
+    // route, not setNotFoundHandler: createServer already owns the root not-found handler.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => (req.url.startsWith('/api/') ? reply.callNotFound() : reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')));
   }
   return app;
 }

@@ -165,3 +165,41 @@ export async function createCountingTestApp(): Promise<TestApp & { counter: Stat
   });
   return { ...t, counter };
 }
+
+/** A clock tests move by hand (session expiry, login lock). */
+export class MutableClock implements Clock {
+  constructor(public t = Date.now()) {}
+  now(): number {
+    return this.t;
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+/** POST /auth/login with extra headers (e.g. a planted cookie); the raw inject response. */
+export function loginRaw(app: App, username: string, password: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, headers });
+}
+
+/** The session token a response sets, if any. */
+export function sessionCookieOf(r: { cookies: { name: string; value: string }[] }): string | undefined {
+  return r.cookies.find((c) => c.name === 'aftersales_session')?.value;
+}
+
+/** Calls the API as a browser would: session cookie, no Authorization header. */
+export class CookieApi extends Api {
+  constructor(
+    app: App,
+    readonly cookieToken: string,
+  ) {
+    super(app, null);
+  }
+  override req<T = any>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+    return super.req<T>(method, url, payload, { cookie: `aftersales_session=${this.cookieToken}`, ...headers });
+  }
+}
+
+export function cookieApi(app: App, token: string): CookieApi {
+  return new CookieApi(app, token);
+}

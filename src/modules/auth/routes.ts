@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, SESSION_COOKIE, withTx } from '../../platform/http/server.js';
-import { IdParams, OptId } from '../../platform/http/schemas.js';
+import { IdParams, OptId, Version } from '../../platform/http/schemas.js';
 import { decodeCursor, PageQuery, toPage } from '../../platform/http/paging.js';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
@@ -111,7 +111,7 @@ export function authRoutes(app: App, deps: AppDeps) {
         tags: ['users'],
         params: IdParams,
         body: Type.Object({
-          version: Type.Optional(Type.Integer()),
+          version: Type.Optional(Version),
           password: Type.Optional(Type.String({ maxLength: 200 })),
           displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
           roles: Type.Optional(Type.Array(RoleName, { minItems: 1, maxItems: 7 })),

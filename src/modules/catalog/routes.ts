@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, withTx } from '../../platform/http/server.js';
-import { Id, IdParams, Money, OptId, OptText, Qty } from '../../platform/http/schemas.js';
+import { Id, IdParams, Money, OptId, OptText, Qty, Version } from '../../platform/http/schemas.js';
 import { pageOf, PageQuery } from '../../platform/http/paging.js';
 import { versionFromIfMatch } from '../auth/routes.js';
 import { partStock, setPartAlarm } from '../inventory/part-stock.js';
@@ -89,7 +89,7 @@ export function catalogRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.patch('/parts/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...PatchFields.properties, version: Type.Optional(Type.Integer()) }), response: { 200: Part } } }, async (req) => {
+  app.patch('/parts/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...PatchFields.properties, version: Type.Optional(Version) }), response: { 200: Part } } }, async (req) => {
     const { version, ...patch } = req.body;
     const v = version ?? versionFromIfMatch(req.headers['if-match']);
     return partView(await withTx(deps, req, (ctx) => updatePart(ctx, req.params.id, v, patch)));
@@ -97,7 +97,7 @@ export function catalogRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/parts/bulk-update',
-    { config: { access: WRITE }, schema: { tags: ['catalog'], body: Type.Object({ items: Type.Array(Type.Object({ ...PatchFields.properties, id: Id, version: Type.Integer() }), { minItems: 1, maxItems: 1000 }) }), response: { 200: Type.Object({ items: Type.Array(Part) }) } } },
+    { config: { access: WRITE }, schema: { tags: ['catalog'], body: Type.Object({ items: Type.Array(Type.Object({ ...PatchFields.properties, id: Id, version: Version }), { minItems: 1, maxItems: 1000 }) }), response: { 200: Type.Object({ items: Type.Array(Part) }) } } },
     async (req) => ({ items: (await withTx(deps, req, (ctx) => bulkUpdateParts(ctx, req.body.items))).map(partView) }),
   );
 
@@ -121,7 +121,7 @@ export function catalogRoutes(app: App, deps: AppDeps) {
   app.get('/suppliers', { config: { access: READ }, schema: { tags: ['catalog'], querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })) }), response: { 200: pageOf(Supplier) } } }, async (req) =>
     listSuppliers(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
-  app.patch('/suppliers/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...Type.Partial(SupplierBody).properties, version: Type.Optional(Type.Integer()) }), response: { 200: Supplier } } }, async (req) => {
+  app.patch('/suppliers/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...Type.Partial(SupplierBody).properties, version: Type.Optional(Version) }), response: { 200: Supplier } } }, async (req) => {
     const { version, ...patch } = req.body;
     const v = version ?? versionFromIfMatch(req.headers['if-match']);
     return withTx(deps, req, (ctx) => updateSupplier(ctx, req.params.id, v, patch));

@@ -3,7 +3,7 @@ import type { Role } from '../../db.js';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, withTx } from '../../platform/http/server.js';
 import { idempotent } from '../../platform/http/idempotency.js';
-import { Id, IdParams, Money, OptId, OptText, Qty } from '../../platform/http/schemas.js';
+import { Id, IdParams, Money, OptId, OptText, Qty, Version } from '../../platform/http/schemas.js';
 import { decodeCursor, pageOf, PageQuery, toPage } from '../../platform/http/paging.js';
 import { PartBody } from '../catalog/routes.js';
 import { versionFromIfMatch } from '../auth/routes.js';
@@ -35,7 +35,7 @@ const ReceiptBody = Type.Object({
   remark: OptText(500),
   lines: Type.Array(Type.Object({ partId: Type.Optional(Id), newPart: Type.Optional(PartBody), qty: Qty, unitCost: Money, lot: Type.Optional(Type.String({ maxLength: 64 })) }), { minItems: 1, maxItems: 500 }),
 });
-const Decision = Type.Object({ note: OptText(500), version: Type.Optional(Type.Integer()) });
+const Decision = Type.Object({ note: OptText(500), version: Type.Optional(Version) });
 
 export function inventoryRoutes(app: App, deps: AppDeps) {
   // ── locations ──
@@ -146,7 +146,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
     return toPage(rows, limit, (s) => shortageView(ctx, s), (s) => [s.id]);
   });
-  app.patch('/shortages/:id', { config: { access: ['admin', 'warehouse_keeper', 'service_manager'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('ordered'), Type.Literal('closed')]), version: Type.Integer() }), response: { 200: S.Shortage } } }, async (req) =>
+  app.patch('/shortages/:id', { config: { access: ['admin', 'warehouse_keeper', 'service_manager'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('ordered'), Type.Literal('closed')]), version: Version }), response: { 200: S.Shortage } } }, async (req) =>
     withTx(deps, req, (ctx) => closeShortage(ctx, req.params.id, req.body.status, req.body.version)),
   );
   app.get('/shortages/purchase-list', { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'] }, schema: { tags: ['inventory'], response: { 200: S.PurchaseList } } }, async (req) => purchaseList(ctxOf(deps, req)));
@@ -165,7 +165,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   app.post('/counts', { config: { access: KEEPERS }, schema: { tags: ['inventory'], body: Type.Object({ locationId: Id, partIds: Type.Optional(Type.Array(Id, { maxItems: 5000 })), remark: OptText(500) }), response: { 201: S.Document } } }, async (req, reply) =>
     reply.code(201).send(await withTx(deps, req, (ctx) => createCount(ctx, req.body))),
   );
-  app.post('/counts/:id/record', { config: { access: KEEPERS }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ version: Type.Integer(), lines: Type.Array(Type.Object({ lineId: Id, countedQty: Qty, note: OptText(200) }), { maxItems: 5000 }) }), response: { 200: S.Document } } }, async (req) =>
+  app.post('/counts/:id/record', { config: { access: KEEPERS }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ version: Version, lines: Type.Array(Type.Object({ lineId: Id, countedQty: Qty, note: OptText(200) }), { maxItems: 5000 }) }), response: { 200: S.Document } } }, async (req) =>
     withTx(deps, req, (ctx) => recordCount(ctx, req.params.id, req.body)),
   );
   app.post('/counts/:id/approve', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
@@ -183,7 +183,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   );
   app.patch(
     '/documents/:id/remark',
-    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ remark: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]), version: Type.Optional(Type.Integer()) }), response: { 200: S.Document } } },
+    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ remark: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]), version: Type.Optional(Version) }), response: { 200: S.Document } } },
     async (req) => {
       const v = req.body.version ?? versionFromIfMatch(req.headers['if-match']);
       return withTx(deps, req, async (ctx) => documentView(ctx, await editRemark(ctx, req.params.id, req.body.remark, v), []));

@@ -3,6 +3,8 @@ import { Type } from 'typebox';
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 export const IdParams = Type.Object({ id: Id });
+/** The version an update read (optimistic concurrency). */
+export const Version = Type.Integer({ minimum: 0, maximum: 2147483647 });
 /** A quantity: JSON number, at most 3 decimals (checked exactly in toMilli). */
 export const Qty = Type.Number({ description: 'quantity, at most 3 decimals' });
 /** Money: decimal string with at most 2 places, CNY. */

@@ -61,11 +61,37 @@ function mapError(err: unknown): { code: string; details: Record<string, unknown
     return { code: 'duplicate', details: { field: (e as { constraint?: string }).constraint ?? 'code' } };
   }
   // Postgres value errors that only bad input can cause (e.g. a NUL byte in text).
-  if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003') {
+  if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003' || e?.code === '22P02' || e?.code === 'SQLITE_MISMATCH') {
     return { code: 'validation_failed', details: { reason: 'invalid characters or value' } };
   }
   return null;
 }
+
+function hasNonFinite(v: unknown, depth = 0): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return false;
+  for (const x of Object.values(v as object)) if (hasNonFinite(x, depth + 1)) return true;
+  return false;
+}
+
+/** The host of an Origin header; null for "null" (sandboxed frames) and garbage. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** The headers helmet sets, for the few answers given before helmet's hook runs. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
 
 export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise<App> {
   const app = Fastify({
@@ -74,6 +100,13 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: process.env.AFTERSALES_TRUST_PROXY === '1',
     routerOptions: { maxParamLength: 200 },
+    // Malformed URLs are refused by Fastify before any hook: answer them in our own shape.
+    frameworkErrors: (err, req, reply) => {
+      const lang = pickLang(req.headers['accept-language']);
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (reply as any).code(tooLong ? 404 : 400).send(errorBody(tooLong ? 'route_not_found' : 'validation_failed', lang, tooLong ? {} : { reason: 'malformed URL' }));
+    },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -98,6 +131,9 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
         connectSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
         workerSrc: ["'self'", 'blob:'],
+        // Installations are often served over plain http on a LAN address: do not make
+        // browsers rewrite every request to https.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -141,10 +177,17 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
     if (req.viaCookie && UNSAFE.has(req.method)) {
       const origin = req.headers.origin;
       const host = req.headers.host;
-      const originOk = !origin || (host !== undefined && new URL(origin).host === host);
+      const originOk = !origin || (host !== undefined && originHost(origin) === host);
       if (!originOk || req.headers['x-requested-with'] !== 'aftersales') {
         return reply.code(403).send(errorBody('csrf_failed', req.lang));
       }
+    }
+  });
+
+  // Ajv coerces "Infinity" and "1e309" to non-finite numbers, which pass minimum/maximum.
+  app.addHook('preHandler', async (req) => {
+    if (hasNonFinite(req.params) || hasNonFinite(req.query) || hasNonFinite(req.body)) {
+      throw new AppError('validation_failed', { reason: 'number out of range' });
     }
   });
 

@@ -1,0 +1,127 @@
+// Browser-test harness: builds web/dist if stale, loads the small demo into a temp SQLite
+// database, starts `node bin/aftersales.js start` on a free port, and launches Debian Chromium.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ADMIN_PASSWORD = 'e2e-admin-pass-1';
+export const DEMO_PASSWORD = 'demo1234';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Screenshots go to docs/screenshots only when asked (E2E_SCREENSHOTS=1), to keep test runs clean. */
+export const SHOTS = process.env.E2E_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots') : null;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Running {
+  baseUrl: string;
+  browser: Browser;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+/** The app as a user gets it: built web app, demo data, real server process, a browser. */
+export async function startApp(): Promise<Running> {
+  const build = spawnSync(process.execPath, ['scripts/web-build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+  if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) throw new Error('web/dist/index.html missing after build');
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${path.join(dir, 'e2e.db')}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    AFTERSALES_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    AFTERSALES_DEMO_SCALE: 'small',
+    AFTERSALES_SQLITE_SYNCHRONOUS: 'NORMAL',
+    LOG_LEVEL: 'warn',
+  };
+  const demo = spawnSync(process.execPath, ['bin/aftersales.js', 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`demo load failed:\n${demo.stdout}\n${demo.stderr}`);
+
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['bin/aftersales.js', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/v1/me`);
+      if (r.status === 401) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    baseUrl,
+    browser,
+    log: () => output,
+    stop: async () => {
+      await browser.close().catch(() => {});
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise<void>((r) => {
+          const t = setTimeout(() => {
+            child.kill('SIGKILL');
+            r();
+          }, 5000);
+          child.once('exit', () => {
+            clearTimeout(t);
+            r();
+          });
+        });
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in through the login page. */
+export async function login(page: Page, baseUrl: string, username: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Opens an antd Select (by its input locator), optionally types a search, and clicks the option. */
+export async function pick(page: Page, input: ReturnType<Page['locator']>, optionText: string | RegExp, search?: string) {
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: optionText }).first();
+  await option.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' }).catch(() => {});
+}
+
+export async function shot(page: Page, name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500); // let antd's open/close animations finish
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+}

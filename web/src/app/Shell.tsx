@@ -1,0 +1,99 @@
+// The shell: navigation by role (GET /me), a user menu with language switch and logout.
+import { useState, type ReactNode } from 'react';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { AppstoreOutlined, DatabaseOutlined, ExportOutlined, ImportOutlined, MenuOutlined, RollbackOutlined, ScheduleOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { apiPost } from '../api/client';
+import { changeLanguage, LANGUAGES, type Lang } from '../i18n';
+import type { Me } from '../lib/lookups';
+import { screensFor, type Screen } from './session';
+
+const ITEMS: Record<Screen, { path: string; icon: ReactNode }> = {
+  parts: { path: '/parts', icon: <AppstoreOutlined /> },
+  receipt: { path: '/receipts/new', icon: <ImportOutlined /> },
+  issue: { path: '/issues/new', icon: <ExportOutlined /> },
+  stock: { path: '/stock', icon: <DatabaseOutlined /> },
+  myParts: { path: '/my-parts', icon: <ToolOutlined /> },
+  reservations: { path: '/reservations', icon: <ScheduleOutlined /> },
+  returns: { path: '/returns', icon: <RollbackOutlined /> },
+};
+
+export function Shell({ me, children }: { me: Me; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const nav = useNavigate();
+  const loc = useLocation();
+  const qc = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [open, setOpen] = useState(false);
+  const items = screensFor(me.roles).map((s) => ({ key: ITEMS[s].path, icon: ITEMS[s].icon, label: t(`nav.${s}`) }));
+  const selected = items.filter((i) => loc.pathname.startsWith(i.key)).map((i) => i.key);
+
+  const logout = async () => {
+    try {
+      await apiPost('/auth/logout', {} as never);
+    } finally {
+      qc.clear();
+      qc.setQueryData(['me'], null);
+      nav('/login', { replace: true });
+    }
+  };
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      items={items}
+      data-testid="nav"
+      onClick={(e) => {
+        setOpen(false);
+        nav(e.key);
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+  const userMenu = {
+    items: [
+      { key: 'roles', disabled: true, label: me.roles.map((r) => t(`role.${r}`, { defaultValue: r })).join('、') },
+      { type: 'divider' as const },
+      { key: 'lang', label: t('user.language'), children: LANGUAGES.map((l) => ({ key: `lang:${l.code}`, label: l.label })) },
+      { key: 'logout', label: t('user.logout'), danger: true },
+    ],
+    onClick: ({ key }: { key: string }) => {
+      if (key === 'logout') void logout();
+      else if (key.startsWith('lang:')) void changeLanguage(key.slice(5) as Lang).then(() => qc.invalidateQueries());
+    },
+    selectedKeys: [`lang:${i18n.language}`],
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider theme="light" width={200} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingInline: 20, fontWeight: 600, fontSize: 16 }}>{t('app.title')}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header style={{ background: '#fff', paddingInline: narrow ? 12 : 24, display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}>
+          <Space>
+            {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="menu" data-testid="nav-toggle" />}
+            {narrow && <Typography.Text strong>{t('app.title')}</Typography.Text>}
+          </Space>
+          <Dropdown menu={userMenu} trigger={['click']}>
+            <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+              {me.displayName}
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>{children}</Layout.Content>
+      </Layout>
+      {narrow && (
+        <Drawer placement="left" open={open} onClose={() => setOpen(false)} width={220} title={t('app.title')} styles={{ body: { padding: 0 } }}>
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

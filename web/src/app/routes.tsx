@@ -1,0 +1,60 @@
+// Routes, each screen a lazy chunk so the entry stays small; the shell needs a session.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Result, Spin } from 'antd';
+import { useMe, screensFor, homeFor, type Screen } from './session';
+import { Shell } from './Shell';
+
+const LoginPage = lazy(() => import('./Login'));
+const PartsPage = lazy(() => import('../features/parts/PartsPage'));
+const ReceiptPage = lazy(() => import('../features/receipts/ReceiptPage'));
+const IssuePage = lazy(() => import('../features/issues/IssuePage'));
+const StockPage = lazy(() => import('../features/stock/StockPage'));
+const MyPartsPage = lazy(() => import('../features/holdings/MyPartsPage'));
+const ReservationsPage = lazy(() => import('../features/reservations/ReservationsPage'));
+
+const Loading = () => (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin />
+  </div>
+);
+
+function Guard({ screen, children }: { screen: Screen; children: ReactNode }) {
+  const { data: me } = useMe();
+  if (!me) return null;
+  if (!screensFor(me.roles).includes(screen)) return <Result status="403" title="403" />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Authenticated() {
+  const { data: me, isPending } = useMe();
+  const loc = useLocation();
+  if (isPending) return <Loading />;
+  if (!me) return <Navigate to="/login" replace state={{ from: loc.pathname }} />;
+  return (
+    <Shell me={me}>
+      <Routes>
+        <Route index element={<Navigate to={homeFor(me.roles)} replace />} />
+        <Route path="parts" element={<Guard screen="parts"><PartsPage /></Guard>} />
+        <Route path="receipts/new" element={<Guard screen="receipt"><ReceiptPage /></Guard>} />
+        <Route path="issues/new" element={<Guard screen="issue"><IssuePage /></Guard>} />
+        <Route path="stock" element={<Guard screen="stock"><StockPage /></Guard>} />
+        <Route path="my-parts" element={<Guard screen="myParts"><MyPartsPage /></Guard>} />
+        <Route path="returns" element={<Guard screen="returns"><MyPartsPage returning /></Guard>} />
+        <Route path="reservations" element={<Guard screen="reservations"><ReservationsPage /></Guard>} />
+        <Route path="*" element={<Result status="404" title="404" />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<Suspense fallback={<Loading />}><LoginPage /></Suspense>} />
+        <Route path="/*" element={<Authenticated />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,164 @@
+// 出库: store, employee (technicians), lines with the store's availability
+// (GET /stock?partId=&locationId=&groupBy=part); post, then the slip's print links.
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
+import { qty, useStores, useTechnicians } from '../../lib/lookups';
+import { showApiError } from '../../lib/formErrors';
+import { PartSelect } from '../parts/PartSelect';
+import { PrintLinks } from './PrintLinks';
+
+type Line = { partId?: number; qty?: number };
+type Values = { fromLocationId?: number; toUserId?: number; remark?: string; lines: Line[] };
+type Posted = Res<'/issues', 'post'>;
+
+/** The available quantity of one part in one store, as the line's hint. */
+function Availability({ partId, locationId }: { partId?: number; locationId?: number }) {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['stock', 'avail', partId, locationId],
+    enabled: !!partId && !!locationId,
+    queryFn: async () => (await apiGet('/stock', { partId, locationId, groupBy: 'part' })).items[0]?.available ?? 0,
+  });
+  if (!partId || !locationId || data === undefined) return null;
+  return (
+    <Typography.Text type={data > 0 ? 'secondary' : 'danger'} data-testid="availability">
+      {t('issue.availableHint', { qty: qty(data) })}
+    </Typography.Text>
+  );
+}
+
+export default function IssuePage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const qc = useQueryClient();
+  const stores = useStores();
+  const techs = useTechnicians();
+  const store = Form.useWatch('fromLocationId', form);
+  const lines = Form.useWatch('lines', form);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [posted, setPosted] = useState<Posted | null>(null);
+  const key = useRef(newIdempotencyKey());
+
+  const post = async () => {
+    setError(null);
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      const doc = await apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey: key.current });
+      setPosted(doc);
+      void qc.invalidateQueries({ queryKey: ['stock'] });
+      void qc.invalidateQueries({ queryKey: ['part'] });
+      void qc.invalidateQueries({ queryKey: ['moves'] });
+      void qc.invalidateQueries({ queryKey: ['holdings'] });
+    } catch (err) {
+      setError(showApiError(form, err, v.lines));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (posted) {
+    return (
+      <Card>
+        <Result
+          status={posted.status === 'posted' ? 'success' : 'info'}
+          title={t('issue.posted', { number: posted.number })}
+          subTitle={posted.status !== 'posted' ? posted.status : undefined}
+          extra={[
+            <div key="slip" style={{ marginBottom: 16 }}>
+              <Typography.Text strong>{t('issue.slip')}：</Typography.Text>
+              <PrintLinks documentId={posted.id} />
+            </div>,
+            <Button
+              key="again"
+              type="primary"
+              onClick={() => {
+                key.current = newIdempotencyKey();
+                setPosted(null);
+                form.setFieldsValue({ lines: [{}], remark: undefined });
+              }}
+            >
+              {t('common.again')}
+            </Button>,
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <Card title={t('issue.title')}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="issue-form">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="fromLocationId" label={t('issue.store')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="issue-store" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="toUserId" label={t('issue.employee')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={techs.data?.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+                loading={techs.isPending}
+                data-testid="issue-employee"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="remark" label={t('common.remark')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.List name="lines">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Row gutter={8} key={f.key} align="top" data-testid={`issue-line-${i}`}>
+                  <Col xs={24} md={11}>
+                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                      <PartSelect />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={10} md={4}>
+                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                      <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={10} md={6} style={{ paddingTop: i === 0 ? 34 : 6 }}>
+                    <Availability partId={lines?.[i]?.partId} locationId={store} />
+                  </Col>
+                  <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
+                  </Col>
+                </Row>
+              ))}
+              <div style={{ marginBottom: 24 }}>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                  {t('common.addLine')}
+                </Button>
+              </div>
+            </>
+          )}
+        </Form.List>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+        <Space>
+          <Button type="primary" onClick={() => void post()} loading={busy} data-testid="issue-post">
+            {t('receipt.post')}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,24 @@
+// Print links for a posted document: HTML on A4 or an 80 mm slip, and PDF (opens in a new tab).
+import { Space } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { apiUrl } from '../../api/client';
+
+export function PrintLinks({ documentId }: { documentId: number }) {
+  const { t } = useTranslation();
+  const link = (format: 'html' | 'pdf', paper: 'a4' | '80mm') => apiUrl('/documents/{id}/print', { id: documentId, format, paper });
+  return (
+    <Space wrap data-testid="print-links">
+      <PrinterOutlined />
+      <a href={link('html', 'a4')} target="_blank" rel="noreferrer" data-testid="print-a4">
+        {t('print.a4')}
+      </a>
+      <a href={link('html', '80mm')} target="_blank" rel="noreferrer" data-testid="print-80mm">
+        {t('print.r80')}
+      </a>
+      <a href={link('pdf', 'a4')} target="_blank" rel="noreferrer" data-testid="print-pdf">
+        {t('print.pdf')}
+      </a>
+    </Space>
+  );
+}

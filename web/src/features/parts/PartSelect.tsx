@@ -1,0 +1,55 @@
+// A part picker that searches the server (code, name, spec, barcode, pinyin initials).
+import { useEffect, useState } from 'react';
+import { Select, Spin } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { apiGet, type Res } from '../../api/client';
+
+export type Part = Res<'/parts'>['items'][number];
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const h = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(h);
+  }, [value, ms]);
+  return v;
+}
+
+export function partLabel(p: { code: string; name: string; spec?: string | null }): string {
+  return `${p.code} ${p.name}${p.spec ? ` ${p.spec}` : ''}`;
+}
+
+/** Controlled by antd Form: value is a part id; onPart reports the chosen part. */
+export function PartSelect(props: { value?: number; onChange?: (id: number | undefined) => void; onPart?: (p: Part | undefined) => void; id?: string; status?: '' | 'error' }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<Part | undefined>();
+  const q = useDebounced(search, 250);
+  const { data, isFetching } = useQuery({
+    queryKey: ['parts', 'pick', q],
+    queryFn: async () => (await apiGet('/parts', { q: q || undefined, limit: 20 })).items,
+    staleTime: 30_000,
+  });
+  const options = [...(chosen && !data?.some((p) => p.id === chosen.id) ? [chosen] : []), ...(data ?? [])].map((p) => ({ value: p.id, label: partLabel(p), part: p }));
+  return (
+    <Select
+      id={props.id}
+      status={props.status}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      value={props.value}
+      placeholder={t('common.selectPart')}
+      notFoundContent={isFetching ? <Spin size="small" /> : t('common.noData')}
+      options={options}
+      onChange={(id: number | undefined, opt) => {
+        const p = (Array.isArray(opt) ? undefined : (opt as { part?: Part } | undefined)?.part) ?? undefined;
+        setChosen(p);
+        props.onChange?.(id);
+        props.onPart?.(p);
+      }}
+      allowClear
+      style={{ width: '100%' }}
+      popupMatchSelectWidth={false}
+    />
+  );
+}

@@ -1,0 +1,182 @@
+// 入库: location, supplier, lines (part, qty, unit cost, lot); 预览 shows which lines top up
+// which lot and which make new ones (POST /receipts/preview); post, then print links.
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Tag } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { apiGet, apiPost, newIdempotencyKey, type Body, type Res } from '../../api/client';
+import { useStores } from '../../lib/lookups';
+import { showApiError } from '../../lib/formErrors';
+import { MONEY_PATTERN } from '../../lib/money';
+import { PartSelect } from '../parts/PartSelect';
+import { PrintLinks } from '../issues/PrintLinks';
+
+type Line = { partId?: number; qty?: number; unitCost?: string; lot?: string };
+type Values = { locationId?: number; supplierId?: number; remark?: string; lines: Line[] };
+type Preview = Res<'/receipts/preview', 'post'>['lines'][number];
+type Posted = Res<'/receipts', 'post'>;
+
+function toBody(v: Values): Body<'/receipts'> {
+  return {
+    locationId: v.locationId!,
+    supplierId: v.supplierId ?? null,
+    remark: v.remark || null,
+    lines: v.lines.map((l) => ({ partId: l.partId, qty: l.qty!, unitCost: (l.unitCost ?? '').trim(), ...(l.lot?.trim() ? { lot: l.lot.trim() } : {}) })),
+  };
+}
+
+export default function ReceiptPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const qc = useQueryClient();
+  const stores = useStores();
+  const [supplierQ, setSupplierQ] = useState('');
+  const suppliers = useQuery({ queryKey: ['suppliers', supplierQ], queryFn: async () => (await apiGet('/suppliers', { q: supplierQ || undefined, limit: 50 })).items });
+  const [preview, setPreview] = useState<Preview[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'post' | null>(null);
+  const [posted, setPosted] = useState<Posted | null>(null);
+  const key = useRef(newIdempotencyKey());
+
+  const run = async (what: 'preview' | 'post') => {
+    setError(null);
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(what);
+    try {
+      if (what === 'preview') {
+        setPreview((await apiPost('/receipts/preview', toBody(values))).lines);
+      } else {
+        const doc = await apiPost('/receipts', toBody(values), { idempotencyKey: key.current });
+        setPosted(doc);
+        void qc.invalidateQueries({ queryKey: ['stock'] });
+        void qc.invalidateQueries({ queryKey: ['part'] });
+        void qc.invalidateQueries({ queryKey: ['moves'] });
+      }
+    } catch (err) {
+      setError(showApiError(form, err, values.lines));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (posted) {
+    return (
+      <Card>
+        <Result
+          status="success"
+          title={t('receipt.posted', { number: posted.number })}
+          extra={[
+            <PrintLinks key="print" documentId={posted.id} />,
+            <Button
+              key="again"
+              type="primary"
+              onClick={() => {
+                key.current = newIdempotencyKey();
+                setPosted(null);
+                setPreview(null);
+                form.setFieldsValue({ lines: [{}], remark: undefined });
+              }}
+            >
+              {t('common.again')}
+            </Button>,
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  const previewTag = (i: number) => {
+    const p = preview?.find((x) => x.lineNo === i + 1);
+    if (!p) return null;
+    return p.action === 'top_up' ? <Tag color="blue">{t('receipt.topUp', { lot: p.lotNo })}</Tag> : <Tag color="green">{p.lotNo ? t('receipt.newLotNamed', { lot: p.lotNo }) : t('receipt.newLot')}</Tag>;
+  };
+
+  return (
+    <Card title={t('receipt.title')}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} onValuesChange={() => setPreview(null)} data-testid="receipt-form">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="locationId" label={t('receipt.location')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="receipt-location" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="supplierId" label={t('receipt.supplier')}>
+              <Select
+                allowClear
+                showSearch={{ filterOption: false, onSearch: setSupplierQ }}
+                options={suppliers.data?.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
+                data-testid="receipt-supplier"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="remark" label={t('common.remark')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.List name="lines">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Row gutter={8} key={f.key} align="top" data-testid={`receipt-line-${i}`}>
+                  <Col xs={24} md={9}>
+                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                      <PartSelect />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={8} md={3}>
+                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                      <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={8} md={3}>
+                    <Form.Item
+                      name={[f.name, 'unitCost']}
+                      label={i === 0 ? t('common.unitCost') : undefined}
+                      rules={[{ required: true, message: t('common.required') }, { pattern: MONEY_PATTERN, message: t('receipt.costFormat') }]}
+                    >
+                      <Input inputMode="decimal" prefix="¥" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={8} md={4}>
+                    <Form.Item name={[f.name, 'lot']} label={i === 0 ? t('receipt.lot') : undefined}>
+                      <Input maxLength={64} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={20} md={4} style={{ paddingTop: i === 0 ? 34 : 4 }} data-testid={`receipt-preview-${i}`}>
+                    {previewTag(i)}
+                  </Col>
+                  <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
+                  </Col>
+                </Row>
+              ))}
+              <div style={{ marginBottom: 24 }}>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                  {t('common.addLine')}
+                </Button>
+              </div>
+            </>
+          )}
+        </Form.List>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+        <Space>
+          <Button onClick={() => void run('preview')} loading={busy === 'preview'} data-testid="receipt-preview">
+            {t('receipt.preview')}
+          </Button>
+          <Button type="primary" onClick={() => void run('post')} loading={busy === 'post'} data-testid="receipt-post">
+            {t('receipt.post')}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

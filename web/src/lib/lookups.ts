@@ -1,0 +1,54 @@
+// Shared reads with long cache times: locations, technicians, single parts. Stock and holding
+// rows carry only ids, so names are resolved here (one cached GET /parts/:id per part).
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { apiGet, type Res } from '../api/client';
+
+export type Location = Res<'/locations'>['items'][number];
+export type PartDetail = Res<'/parts/{id}'>;
+export type Me = Res<'/me'>;
+
+const LONG = 5 * 60_000;
+
+/** Every location including virtual ones (supplier, consumed…), for naming ledger rows. */
+export function useLocations() {
+  return useQuery({
+    queryKey: ['locations', 'all'],
+    staleTime: LONG,
+    queryFn: async () => (await apiGet('/locations', { includeVirtual: true, limit: 500 })).items,
+  });
+}
+
+/** Real stores that stock is received into and issued from (warehouses and stations). */
+export function useStores() {
+  const q = useLocations();
+  return { ...q, data: q.data?.filter((l) => l.isReal && (l.kind === 'warehouse' || l.kind === 'station') && !l.archived) };
+}
+
+export function useTechnicians() {
+  return useQuery({
+    queryKey: ['users', 'technician'],
+    staleTime: LONG,
+    queryFn: async () => (await apiGet('/users', { role: 'technician', limit: 500 })).items.filter((u) => !u.disabled),
+  });
+}
+
+export function partQuery(id: number) {
+  return { queryKey: ['part', id], staleTime: 30_000, queryFn: () => apiGet('/parts/{id}', { id }) };
+}
+
+/** Part details for a set of ids, as a map (missing while loading). */
+export function useParts(ids: number[]): Map<number, PartDetail> {
+  const unique = [...new Set(ids)];
+  const results = useQueries({ queries: unique.map((id) => partQuery(id)) });
+  const map = new Map<number, PartDetail>();
+  results.forEach((r, i) => {
+    if (r.data) map.set(unique[i], r.data);
+  });
+  return map;
+}
+
+/** Quantities are JSON numbers with at most three decimals; show them without float noise. */
+export function qty(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—';
+  return String(Math.round(n * 1000) / 1000);
+}
