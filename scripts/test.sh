@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== typecheck"; npx tsc --noEmit -p .
+echo "== typecheck"; npx tsc --noEmit -p . && npx tsc --noEmit -p web && npx tsc --noEmit -p e2e
 if [ -f eslint.config.js ]; then echo "== lint"; npx eslint --max-warnings 0 .; fi
 
 echo "== tests on SQLite"
