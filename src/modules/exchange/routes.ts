@@ -5,9 +5,16 @@ import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, withTx } from '../../platform/http/server.js';
 import { AppError } from '../../platform/errors.js';
 import { Id } from '../../platform/http/schemas.js';
-import { importOpeningStock, importParts, importSuppliers, importTemplate, type ImportOptions, type ImportReport } from './imports.js';
-import { exportDocuments, exportHoldings, exportIssueStats, exportMoves, exportParts, exportPurchaseList, exportStock, exportSuppliers } from './exports.js';
-import { XLSX_MIME } from './xlsx.js';
+import type { ImportOptions, ImportReport } from './imports.js';
+import './errors.js';
+
+// exceljs costs ~20 MB of heap: the importers and exporters (and with them exceljs) are loaded on
+// the first import or export, not at start-up. Same value as xlsx.ts XLSX_MIME, which would load it.
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let importsModule: Promise<typeof import('./imports.js')> | null = null;
+let exportsModule: Promise<typeof import('./exports.js')> | null = null;
+const loadImports = () => (importsModule ??= import('./imports.js'));
+const loadExports = () => (exportsModule ??= import('./exports.js'));
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
 const IMPORTERS: readonly Role[] = ['admin', 'warehouse_keeper'];
@@ -35,6 +42,12 @@ const DateRange = { from: Type.Optional(Type.String({ maxLength: 40 })), to: Typ
 
 type Importer = (ctx: Ctx, bytes: Buffer, opts: ImportOptions) => Promise<ImportReport>;
 type Exporter<Q> = (ctx: Ctx, q: Q) => Promise<Buffer>;
+type Exports = Awaited<ReturnType<typeof loadExports>>;
+/** An exporter of the lazily loaded module, called once it is loaded. */
+const exporter =
+  <Q>(pick: (m: Exports) => Exporter<Q>): Exporter<Q> =>
+  async (ctx, q) =>
+    pick(await loadExports())(ctx, q);
 
 function sendXlsx(reply: FastifyReply, name: string, bytes: Buffer) {
   const stamp = new Date().toISOString().slice(0, 10);
@@ -68,14 +81,14 @@ export function exchangeRoutes(app: App, deps: AppDeps) {
           return withTx(deps, req, (ctx) => run(ctx, bytes, req.query));
         },
       );
-    importRoute('/imports/parts', importParts, '从 Excel 导入配件');
-    importRoute('/imports/suppliers', importSuppliers, '从 Excel 导入供应商');
-    importRoute('/imports/opening-stock', importOpeningStock, '从 Excel 导入期初库存');
+    importRoute('/imports/parts', async (ctx, bytes, opts) => (await loadImports()).importParts(ctx, bytes, opts), '从 Excel 导入配件');
+    importRoute('/imports/suppliers', async (ctx, bytes, opts) => (await loadImports()).importSuppliers(ctx, bytes, opts), '从 Excel 导入供应商');
+    importRoute('/imports/opening-stock', async (ctx, bytes, opts) => (await loadImports()).importOpeningStock(ctx, bytes, opts), '从 Excel 导入期初库存');
     for (const name of ['parts', 'suppliers', 'opening-stock'] as const) {
       scope.get(
         `/imports/templates/${name}.xlsx`,
         { config: { access: IMPORTERS }, schema: { tags: ['exchange'], summary: `导入模板 ${name}`, produces: [XLSX_MIME], response: { 200: XlsxFile } } },
-        async (_req, reply) => sendXlsx(reply, `${name}-template`, await importTemplate(name)),
+        async (_req, reply) => sendXlsx(reply, `${name}-template`, await (await loadImports()).importTemplate(name)),
       );
     }
 
@@ -86,28 +99,28 @@ export function exchangeRoutes(app: App, deps: AppDeps) {
         async (req, reply) => sendXlsx(reply, name, await run(ctxOf(deps, req), req.query as Q)),
       );
     const Q = (s: Record<string, ReturnType<typeof Type.Optional>>) => Type.Object(s);
-    exportRoute('parts', ALL, Q({ q: Type.Optional(Type.String({ maxLength: 100 })), category: Type.Optional(Type.String({ maxLength: 100 })), includeArchived: Type.Optional(Type.Boolean()) }), exportParts);
-    exportRoute('suppliers', ALL, Q({ q: Type.Optional(Type.String({ maxLength: 100 })) }), exportSuppliers);
+    exportRoute('parts', ALL, Q({ q: Type.Optional(Type.String({ maxLength: 100 })), category: Type.Optional(Type.String({ maxLength: 100 })), includeArchived: Type.Optional(Type.Boolean()) }), exporter((m) => m.exportParts));
+    exportRoute('suppliers', ALL, Q({ q: Type.Optional(Type.String({ maxLength: 100 })) }), exporter((m) => m.exportSuppliers));
     exportRoute(
       'stock',
       ALL,
       Q({ partId: Type.Optional(Id), locationId: Type.Optional(Id), category: Type.Optional(Type.String({ maxLength: 100 })), asOf: Type.Optional(Type.String({ maxLength: 40 })), groupBy: Type.Optional(Type.Union([Type.Literal('lot'), Type.Literal('part')])) }),
-      exportStock,
+      exporter((m) => m.exportStock),
     );
-    exportRoute('holdings', ALL, Q({ userId: Type.Optional(Id), partId: Type.Optional(Id) }), exportHoldings);
-    exportRoute('moves', ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user', 'technician'], Q({ partId: Type.Optional(Id), locationId: Type.Optional(Id), documentId: Type.Optional(Id), ...DateRange }), exportMoves);
+    exportRoute('holdings', ALL, Q({ userId: Type.Optional(Id), partId: Type.Optional(Id) }), exporter((m) => m.exportHoldings));
+    exportRoute('moves', ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user', 'technician'], Q({ partId: Type.Optional(Id), locationId: Type.Optional(Id), documentId: Type.Optional(Id), ...DateRange }), exporter((m) => m.exportMoves));
     exportRoute(
       'documents',
       ALL,
       Q({ type: Type.Optional(Type.String({ maxLength: 30 })), status: Type.Optional(Type.String({ maxLength: 30 })), q: Type.Optional(Type.String({ maxLength: 50 })), userId: Type.Optional(Id), ...DateRange }),
-      exportDocuments,
+      exporter((m) => m.exportDocuments),
     );
     exportRoute(
       'issue-stats',
       ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user'],
       Q({ ...DateRange, groupBy: Type.Optional(Type.Union([Type.Literal('employee'), Type.Literal('part'), Type.Literal('workOrder'), Type.Literal('station')])) }),
-      (ctx, q: { from?: string; to?: string; groupBy?: 'employee' | 'part' | 'workOrder' | 'station' }) => exportIssueStats(ctx, { ...q, groupBy: q.groupBy ?? 'employee' }),
+      exporter((m) => (ctx, q: { from?: string; to?: string; groupBy?: 'employee' | 'part' | 'workOrder' | 'station' }) => m.exportIssueStats(ctx, { ...q, groupBy: q.groupBy ?? 'employee' })),
     );
-    exportRoute('purchase-list', ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'], Q({}), (ctx) => exportPurchaseList(ctx));
+    exportRoute('purchase-list', ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'], Q({}), exporter((m) => (ctx) => m.exportPurchaseList(ctx)));
   });
 }

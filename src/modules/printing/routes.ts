@@ -6,7 +6,10 @@ import { ctxOf } from '../../platform/http/server.js';
 import { IdParams } from '../../platform/http/schemas.js';
 import { documentSlip, purchaseListSlip, type Slip } from './slip.data.js';
 import { PRINT_JS, renderSlipHtml, type Paper } from './html.js';
-import { renderSlipPdf } from './pdf.js';
+
+// pdfkit (and the CJK font it parses) costs tens of MB: loaded on the first PDF, not at start-up.
+let pdfModule: Promise<typeof import('./pdf.js')> | null = null;
+const loadPdf = () => (pdfModule ??= import('./pdf.js'));
 
 const ALL: readonly Role[] = ['admin', 'service_manager', 'dispatcher', 'technician', 'warehouse_keeper', 'finance', 'station_user'];
 const PURCHASE: readonly Role[] = ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'];
@@ -23,6 +26,7 @@ async function sendSlip(reply: FastifyReply, slip: Slip, format: 'html' | 'pdf',
   const name = `${slip.number.replace(/[^A-Za-z0-9_-]/g, '_')}-${paper}`;
   reply.header('cache-control', 'no-store');
   if (format === 'pdf') {
+    const { renderSlipPdf } = await loadPdf();
     const pdf = await renderSlipPdf(slip, paper);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(pdf);
   }

@@ -34,18 +34,23 @@ export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; grou
   const from = parseTime(q.from, 'from');
   const to = parseTime(q.to, 'to');
   const col = COLUMN[q.groupBy];
+  // Grouped by (column, kind) only, the sign folded into the sums: SQLite then reads
+  // moves_user_stats / moves_part_stats (migration 0002) in group order with no sort, and
+  // PostgreSQL gets a group estimate it hashes (grouping by the sign expression too made it sort).
+  const signed = sql`case when reverses_move_id is null then qty else -qty end`;
   let query = ctx.db
     .selectFrom('moves')
     .select([
       sql<number | null>`${sql.ref(col)}`.as('k'),
       'kind',
-      sql<number>`case when reverses_move_id is null then 1 else -1 end`.as('sign'),
-      sql<number>`cast(sum(qty) as bigint)`.as('qty'),
-      sql<number>`cast(sum(qty * unit_cost) as bigint)`.as('cost'),
-      sql<number>`cast(sum(qty * coalesce(sale_price, 0)) as bigint)`.as('sale'),
+      sql<number>`cast(sum(${signed}) as bigint)`.as('qty'),
+      sql<number>`cast(sum(${signed} * unit_cost) as bigint)`.as('cost'),
+      sql<number>`cast(sum(${signed} * coalesce(sale_price, 0)) as bigint)`.as('sale'),
     ])
-    .where('kind', 'in', ['issue', 'return', 'consume', 'scrap'])
-    .groupBy([col, 'kind', sql`case when reverses_move_id is null then 1 else -1 end`]);
+    // On SQLite `kind || ''` keeps the planner off moves_kind_time: without ANALYZE statistics
+    // (a normal install has none) it would pick that index, look every row up and sort them all.
+    .where(ctx.dialect === 'sqlite' ? sql<string>`kind || ''` : sql.ref('kind'), 'in', ['issue', 'return', 'consume', 'scrap'])
+    .groupBy([col, 'kind']);
   if (from !== undefined) query = query.where('posted_at', '>=', from);
   if (to !== undefined) query = query.where('posted_at', '<=', to);
   if (isStationScoped(ctx.actor)) query = query.where('station_id', '=', ctx.actor.stationId);
@@ -54,18 +59,15 @@ export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; grou
   const acc = new Map<number | null, { issued: number; returned: number; consumed: number; scrapped: number; cost: number; sale: number }>();
   for (const r of rows) {
     const a = acc.get(r.k) ?? { issued: 0, returned: 0, consumed: 0, scrapped: 0, cost: 0, sale: 0 };
-    const s = Number(r.sign);
-    const qty = s * Number(r.qty);
-    const cost = s * Number(r.cost);
-    const sale = s * Number(r.sale);
+    const qty = Number(r.qty);
     if (r.kind === 'issue') {
       a.issued += qty;
-      a.cost += cost;
-      a.sale += sale;
+      a.cost += Number(r.cost);
+      a.sale += Number(r.sale);
     } else if (r.kind === 'return') {
       a.returned += qty;
-      a.cost -= cost;
-      a.sale -= sale;
+      a.cost -= Number(r.cost);
+      a.sale -= Number(r.sale);
     } else if (r.kind === 'consume') a.consumed += qty;
     else a.scrapped += qty;
     acc.set(r.k, a);
