@@ -60,7 +60,8 @@ async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
   return release;
 }
 
-async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRow>, fromLocationId: number): Promise<string | null> {
+/** The approval rule a requisition falls under, with its FIFO-estimated value (R-INV-16). */
+async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRow>, fromLocationId: number): Promise<{ rule: string; valueMf: number } | null> {
   if (ctx.actor.roles.some((r) => r === 'service_manager' || r === 'admin')) return null;
   const rules = await ctx.db.selectFrom('approval_rules').selectAll().where('active', '=', 1).execute();
   if (rules.length === 0) return null;
@@ -80,7 +81,7 @@ async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRo
     if (r.requester_role && !ctx.actor.roles.includes(r.requester_role as never)) continue;
     if (r.min_value != null && valueFen < r.min_value) continue;
     if (r.category && !lines.some((l) => parts.get(l.partId)?.category === r.category)) continue;
-    return r.name;
+    return { rule: r.name, valueMf };
   }
   return null;
 }
@@ -143,12 +144,13 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
     station_id: stationId,
   };
 
-  const rule = input.reservationId == null ? await needsApproval(ctx, lines, parts, from.id) : null;
-  if (rule) {
+  const approval = input.reservationId == null ? await needsApproval(ctx, lines, parts, from.id) : null;
+  if (approval) {
+    const rule = approval.rule;
     for (const l of lines) assertAvailable(levels, from.id, l.partId, l.qty, parts.get(l.partId)!.code);
     const { doc, lines: rows } = await insertDocument(
       ctx,
-      { ...base, type: 'issue', status: 'pending_approval', posted_at: null, reason: rule },
+      { ...base, type: 'issue', status: 'pending_approval', posted_at: null, reason: rule, total_cost: approval.valueMf },
       lines.map((l) => ({ part_id: l.partId, lot_id: l.lotId ?? null, qty: l.qty, unit_cost: null, sale_price: parts.get(l.partId)!.sale_price, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
     );
     for (const l of lines) await adjustReserved(ctx, from.id, l.partId, l.qty);

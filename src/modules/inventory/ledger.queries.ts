@@ -201,7 +201,12 @@ export async function listDocuments(ctx: Ctx, query: { type?: string; status?: s
   if (isOwnHoldingOnly(ctx.actor)) q = q.where((eb) => eb.or([eb('user_id', '=', ctx.actor.id), eb('created_by', '=', ctx.actor.id)]));
   if (after) q = q.where('id', '<', Number(after[0]));
   const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
-  return toPage(rows, query.limit, (d) => documentView(ctx, d, []), (d) => [d.id]);
+  // Lines come with the page (one query): approvals and receiving screens show them in the list.
+  const ids = rows.slice(0, query.limit).map((d) => d.id);
+  const lines = ids.length ? await ctx.db.selectFrom('document_lines').selectAll().where('document_id', 'in', ids).orderBy('line_no').orderBy('id').execute() : [];
+  const byDoc = new Map<number, typeof lines>();
+  for (const l of lines) byDoc.set(l.document_id, [...(byDoc.get(l.document_id) ?? []), l]);
+  return toPage(rows, query.limit, (d) => documentView(ctx, d, byDoc.get(d.id) ?? []), (d) => [d.id]);
 }
 
 /** One document with its lines and remark history; out-of-scope documents look missing. */

@@ -102,6 +102,13 @@ export function apiPost<P extends PathsWith<'post'>>(path: P, body: Body<P>, opt
   return send('POST', path, opts.params, body ?? {}, headers) as Promise<Res<P, 'post'>>;
 }
 
+type PatchBody<P extends PathsWith<'patch'>> = Op<Full<P>, 'patch'> extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+
+/** PATCH a typed body (path parameters such as {id} go in params). */
+export function apiPatch<P extends PathsWith<'patch'>>(path: P, body: PatchBody<P>, params?: Record<string, unknown>): Promise<Res<P, 'patch'>> {
+  return send('PATCH', path, params, body) as Promise<Res<P, 'patch'>>;
+}
+
 /** A fresh idempotency key for one attempt to post a document. */
 export function newIdempotencyKey(): string {
   // crypto.randomUUID needs a secure context; plain http on a LAN address is common here.

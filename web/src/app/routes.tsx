@@ -12,6 +12,12 @@ const IssuePage = lazy(() => import('../features/issues/IssuePage'));
 const StockPage = lazy(() => import('../features/stock/StockPage'));
 const MyPartsPage = lazy(() => import('../features/holdings/MyPartsPage'));
 const ReservationsPage = lazy(() => import('../features/reservations/ReservationsPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'));
+const ReturnWriteOffPage = lazy(() => import('../features/holdings/ReturnWriteOffPage'));
+const TransferPage = lazy(() => import('../features/transfers/TransferPage'));
+const TransferReceivePage = lazy(() => import('../features/transfers/TransferReceivePage'));
+const IssueStatsPage = lazy(() => import('../features/stats/IssueStatsPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -40,7 +46,13 @@ function Authenticated() {
         <Route path="issues/new" element={<Guard screen="issue"><IssuePage /></Guard>} />
         <Route path="stock" element={<Guard screen="stock"><StockPage /></Guard>} />
         <Route path="my-parts" element={<Guard screen="myParts"><MyPartsPage /></Guard>} />
-        <Route path="returns" element={<Guard screen="returns"><MyPartsPage returning /></Guard>} />
+        <Route path="returns" element={<Guard screen="returns"><ReturnWriteOffPage self /></Guard>} />
+        <Route path="returns-write-offs" element={<Guard screen="returnsWriteOffs"><ReturnWriteOffPage /></Guard>} />
+        <Route path="documents" element={<Guard screen="documents"><DocumentsPage /></Guard>} />
+        <Route path="approvals" element={<Guard screen="approvals"><ApprovalsPage /></Guard>} />
+        <Route path="transfers/new" element={<Guard screen="transfers"><TransferPage /></Guard>} />
+        <Route path="transfers/receive" element={<Guard screen="transferReceive"><TransferReceivePage /></Guard>} />
+        <Route path="stats/issues" element={<Guard screen="stats"><IssueStatsPage /></Guard>} />
         <Route path="reservations" element={<Guard screen="reservations"><ReservationsPage /></Guard>} />
         <Route path="*" element={<Result status="404" title="404" />} />
       </Routes>

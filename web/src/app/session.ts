@@ -18,17 +18,25 @@ export function useMe() {
   });
 }
 
-export type Screen = 'parts' | 'receipt' | 'issue' | 'stock' | 'myParts' | 'reservations' | 'returns';
+export type Screen = 'parts' | 'receipt' | 'issue' | 'stock' | 'myParts' | 'reservations' | 'returns' | 'documents' | 'approvals' | 'returnsWriteOffs' | 'transfers' | 'transferReceive' | 'stats';
 
 const KEEPERS = ['admin', 'warehouse_keeper', 'station_user'];
 const STOCK_READERS = ['admin', 'service_manager', 'dispatcher', 'warehouse_keeper', 'finance', 'station_user'];
+const MANAGERS = ['admin', 'service_manager'];
+const HOLDING_CLERKS = ['admin', 'warehouse_keeper', 'service_manager', 'station_user'];
+const STATS_READERS = ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user'];
 
 /** The screens a user's roles open (mirrors the API's access lists; the API still decides). */
 export function screensFor(roles: string[]): Screen[] {
   const has = (list: string[]) => roles.some((r) => list.includes(r));
   const out: Screen[] = ['parts'];
   if (has(KEEPERS)) out.push('receipt', 'issue');
-  if (has(STOCK_READERS)) out.push('stock');
+  if (has(STOCK_READERS)) out.push('stock', 'documents');
+  if (has(MANAGERS)) out.push('approvals');
+  if (has(HOLDING_CLERKS)) out.push('returnsWriteOffs');
+  if (has(['admin', 'warehouse_keeper'])) out.push('transfers');
+  if (has(KEEPERS)) out.push('transferReceive');
+  if (has(STATS_READERS)) out.push('stats');
   if (roles.includes('technician')) out.push('myParts', 'reservations', 'returns');
   return out;
 }

@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN';
 /** English. */
 export const en: Messages = {
   app: { title: 'Aftersales parts', short: 'Parts' },
-  nav: { parts: 'Parts', receipt: 'Receive', issue: 'Issue', stock: 'Stock', myParts: 'My parts', reservations: 'Reservations', returns: 'Returns' },
+  nav: { documents: 'Documents', approvals: 'Approvals', returnsWriteOffs: 'Returns & write-offs', transfers: 'Transfers', transferReceive: 'Receive transfers', stats: 'Issue statistics', parts: 'Parts', receipt: 'Receive', issue: 'Issue', stock: 'Stock', myParts: 'My parts', reservations: 'Reservations', returns: 'Returns' },
   user: { language: 'Language', logout: 'Log out', roles: 'Roles' },
   role: { admin: 'Administrator', service_manager: 'Service manager', dispatcher: 'Dispatcher', technician: 'Technician', warehouse_keeper: 'Warehouse keeper', finance: 'Finance', station_user: 'Station' },
   login: { title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', required: 'Enter {{field}}' },
@@ -30,5 +30,27 @@ export const en: Messages = {
     returned: 'Return {{number}} posted', empty: 'You hold no parts', selectToReturn: 'Tick the parts to return',
   },
   reservations: { title: 'Reservations', number: 'Number', expiresAt: 'Expires', openQty: 'Open qty' },
-  status: { open: 'Open', fulfilled: 'Fulfilled', cancelled: 'Cancelled', expired: 'Expired' },
+  status: { draft: 'Draft', pending_approval: 'Awaiting approval', posted: 'Posted', in_transit: 'In transit', received: 'Received', rejected: 'Rejected', reversed: 'Reversed', open: 'Open', fulfilled: 'Fulfilled', cancelled: 'Cancelled', expired: 'Expired' },
+  docType: { receipt: 'Receipt', issue: 'Issue', return: 'Return', write_off: 'Write-off', transfer: 'Transfer', transfer_receipt: 'Transfer receipt', count: 'Stock count', reversal: 'Reversal', reservation: 'Reservation' },
+  documents: {
+    title: 'Documents', type: 'Type', status: 'Status', allTypes: 'All types', allStatuses: 'All statuses', number: 'Number', createdAt: 'Created', postedAt: 'Posted',
+    totalCost: 'Cost', lines: 'Lines', remarkHistory: 'Remark history', editRemark: 'Edit remark', saveRemark: 'Save remark', remarkSaved: 'Remark saved',
+    moves: 'Stock moves', reverse: 'Reverse', reverseTitle: 'Reverse this move', reason: 'Reason', reasonRequired: 'Enter a reason', reversed: 'Reversed, document {{number}}',
+    reprint: 'Reprint', reversedBy: 'Reversed', noHistory: 'No changes yet', changedAt: 'Changed', previous: 'Previous remark', employee: 'Employee',
+  },
+  approvals: { title: 'Approvals', empty: 'Nothing awaiting approval', approve: 'Approve', reject: 'Reject', note: 'Note', approved: '{{number}} approved', rejected: '{{number}} rejected', requester: 'Requested by', value: 'Value' },
+  rw: {
+    title: 'Returns & write-offs', employee: 'Employee', selectEmployee: 'Choose an employee', mode: 'Action', return: 'Return to store', writeOff: 'Write off', toLocation: 'Return to',
+    reason: 'Reason', consumed: 'Consumed', scrapped: 'Scrapped', workOrder: 'Work order (optional)', qty: 'Qty', held: 'Held',
+    submitReturn: 'Return selected', submitWriteOff: 'Write off selected', returned: 'Return {{number}} posted', writtenOff: 'Write-off {{number}} posted', pickLines: 'Tick parts and enter quantities',
+  },
+  transfer: {
+    title: 'Transfer', from: 'From warehouse', to: 'To station', post: 'Send transfer', posted: 'Transfer {{number}} sent, in transit',
+    receiveTitle: 'Receive transfers', inTransit: 'Transfers in transit', sent: 'Sent', received: 'Received', receive: 'Confirm receipt', receivedOk: 'Received, document {{number}}',
+    differences: 'Differences', noDifferences: 'Received as sent', diffLine: '{{part}}: sent {{sent}}, received {{received}}, difference {{diff}}', empty: 'No transfers in transit',
+  },
+  stats: {
+    title: 'Issue statistics', groupBy: 'Group by', employee: 'Employee', part: 'Part', station: 'Station', period: 'Period', label: 'Item',
+    issuedQty: 'Issued', returnedQty: 'Returned', consumedQty: 'Consumed', scrappedQty: 'Scrapped', netQty: 'Net', cost: 'Cost', saleValue: 'Sales', profit: 'Profit', export: 'Export Excel',
+  },
 };

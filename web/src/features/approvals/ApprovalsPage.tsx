@@ -1,0 +1,101 @@
+// 审批: requisitions awaiting a manager's decision (GET /approvals); approve or reject each with
+// an optional note (POST /issues/:id/approve|reject); the server's message shows on the row.
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { apiGet, apiPost, type Res } from '../../api/client';
+import { qty, useLocations, useParts, useTechnicians } from '../../lib/lookups';
+import { yuan } from '../../lib/money';
+
+type Doc = Res<'/approvals'>['items'][number];
+
+function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => void }) {
+  const { t } = useTranslation();
+  const { data: locations } = useLocations();
+  const techs = useTechnicians();
+  // The inbox list may carry no lines; the detail always does.
+  const detail = useQuery({ queryKey: ['documents', 'detail', doc.id], enabled: doc.lines.length === 0, queryFn: () => apiGet('/documents/{id}', { id: doc.id }) });
+  const lines = doc.lines.length ? doc.lines : (detail.data?.lines ?? []);
+  const parts = useParts(lines.map((l) => l.partId ?? 0).filter(Boolean));
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const decide = async (what: 'approve' | 'reject') => {
+    setBusy(what);
+    setError(null);
+    try {
+      const body = { note: note || null, version: doc.version };
+      const res = what === 'approve' ? await apiPost('/issues/{id}/approve', body, { params: { id: doc.id } }) : await apiPost('/issues/{id}/reject', body, { params: { id: doc.id } });
+      onDecided(t(what === 'approve' ? 'approvals.approved' : 'approvals.rejected', { number: res.number }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const employee = techs.data?.find((u) => u.id === doc.userId)?.displayName ?? (doc.userId ? `#${doc.userId}` : '—');
+  return (
+    <List.Item style={{ display: 'block' }} data-testid="approval">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Typography.Text strong>{doc.number}</Typography.Text>
+        <Tag color="orange">{t(`status.${doc.status}`, { defaultValue: doc.status })}</Tag>
+        <span>
+          {t('documents.employee')}：{employee}
+        </span>
+        <span>
+          {t('common.location')}：{locations?.find((l) => l.id === doc.fromLocationId)?.name ?? '—'}
+        </span>
+        <span>
+          {t('approvals.value')}：{yuan(doc.totalCost)}
+        </span>
+        <Typography.Text type="secondary">{dayjs(doc.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+      </Space>
+      {lines.map((l) => (
+        <div key={l.id}>
+          {l.partId ? `${parts.get(l.partId)?.code ?? ''} ${parts.get(l.partId)?.name ?? `#${l.partId}`}` : '—'} × {qty(l.qty)}
+        </div>
+      ))}
+      {doc.remark && <Typography.Paragraph type="secondary">{doc.remark}</Typography.Paragraph>}
+      <Space wrap style={{ marginTop: 8 }}>
+        <Input placeholder={t('approvals.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ width: 260 }} />
+        <Button type="primary" loading={busy === 'approve'} disabled={!!busy} onClick={() => void decide('approve')} data-testid="approve">
+          {t('approvals.approve')}
+        </Button>
+        <Button danger loading={busy === 'reject'} disabled={!!busy} onClick={() => void decide('reject')} data-testid="reject">
+          {t('approvals.reject')}
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} data-testid="form-error" />}
+    </List.Item>
+  );
+}
+
+export default function ApprovalsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [done, setDone] = useState<string | null>(null);
+  const { data, isPending } = useQuery({ queryKey: ['approvals'], queryFn: async () => (await apiGet('/approvals', { limit: 100 })).items });
+  return (
+    <Card title={t('approvals.title')}>
+      {done && <Alert type="success" showIcon closable message={done} onClose={() => setDone(null)} style={{ marginBottom: 12 }} />}
+      <List<Doc>
+        loading={isPending}
+        dataSource={data ?? []}
+        locale={{ emptyText: <Empty description={t('approvals.empty')} /> }}
+        renderItem={(d) => (
+          <Pending
+            key={d.id}
+            doc={d}
+            onDecided={(msg) => {
+              setDone(msg);
+              void qc.invalidateQueries({ queryKey: ['approvals'] });
+              void qc.invalidateQueries({ queryKey: ['documents'] });
+            }}
+          />
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,134 @@
+// 调拨: send parts from a warehouse to a service station (POST /transfers); the document stays
+// in transit until the station confirms what arrived on 调拨收货.
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { apiPost, newIdempotencyKey, type Res } from '../../api/client';
+import { useStores } from '../../lib/lookups';
+import { showApiError } from '../../lib/formErrors';
+import { PartSelect } from '../parts/PartSelect';
+import { PrintLinks } from '../issues/PrintLinks';
+
+type Line = { partId?: number; qty?: number };
+type Values = { fromLocationId?: number; toLocationId?: number; remark?: string; lines: Line[] };
+type Posted = Res<'/transfers', 'post'>;
+
+export default function TransferPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const qc = useQueryClient();
+  const stores = useStores();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [posted, setPosted] = useState<Posted | null>(null);
+  const key = useRef(newIdempotencyKey());
+  const warehouses = stores.data?.filter((l) => l.kind === 'warehouse');
+  const stations = stores.data?.filter((l) => l.kind === 'station');
+
+  const post = async () => {
+    setError(null);
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      const doc = await apiPost('/transfers', { fromLocationId: v.fromLocationId!, toLocationId: v.toLocationId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey: key.current });
+      setPosted(doc);
+      void qc.invalidateQueries({ queryKey: ['stock'] });
+      void qc.invalidateQueries({ queryKey: ['documents'] });
+    } catch (err) {
+      setError(showApiError(form, err, v.lines));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (posted) {
+    return (
+      <Card>
+        <Result
+          status="success"
+          title={t('transfer.posted', { number: posted.number })}
+          extra={[
+            <div key="print" style={{ marginBottom: 16 }}>
+              <PrintLinks documentId={posted.id} />
+            </div>,
+            <Button
+              key="again"
+              type="primary"
+              onClick={() => {
+                key.current = newIdempotencyKey();
+                setPosted(null);
+                form.setFieldsValue({ lines: [{}], remark: undefined });
+              }}
+            >
+              {t('common.again')}
+            </Button>,
+          ]}
+        />
+      </Card>
+    );
+  }
+
+  const opts = (list: typeof warehouses) => list?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }));
+  return (
+    <Card title={t('transfer.title')}>
+      <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="transfer-form">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item name="fromLocationId" label={t('transfer.from')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={opts(warehouses)} loading={stores.isPending} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="toLocationId" label={t('transfer.to')} rules={[{ required: true, message: t('common.required') }]}>
+              <Select options={opts(stations)} loading={stores.isPending} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="remark" label={t('common.remark')}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.List name="lines">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Row gutter={8} key={f.key} align="top" data-testid={`transfer-line-${i}`}>
+                  <Col xs={24} md={14}>
+                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                      <PartSelect />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={20} md={6}>
+                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                      <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
+                  </Col>
+                </Row>
+              ))}
+              <div style={{ marginBottom: 24 }}>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                  {t('common.addLine')}
+                </Button>
+              </div>
+            </>
+          )}
+        </Form.List>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+        <Button type="primary" onClick={() => void post()} loading={busy} data-testid="transfer-post">
+          {t('transfer.post')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
