@@ -69,6 +69,7 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
+        if (signal !== 'SIGKILL') setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
 }

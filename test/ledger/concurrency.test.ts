@@ -1,12 +1,11 @@
 // The ledger under contention (R-INV-3, R-INV-12): 200 concurrent one-piece issues against 100 in
 // stock issue exactly 100, in one process and (PostgreSQL) across three app processes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, createTestApp, dialect, freshDatabaseUrl, seedBasics, type TestApp } from '../harness.js';
 import { checkLedger } from '../../src/modules/inventory/check.js';
 import { connect } from '../../src/platform/db/connect.js';
 import type { Database } from '../../src/db.js';
-import { freePort, ROOT, runCli, waitListening } from '../processes.js';
+import { callJson, runCli, startServerProcess, type ServerProcess } from '../processes.js';
 
 
 function tally(statuses: { status: number; code?: string }[]) {
@@ -52,28 +51,14 @@ describe(`in-process concurrency (${dialect})`, () => {
 
 
 describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL database', () => {
-  const children: ChildProcess[] = [];
-  const bases: string[] = [];
+  const servers: ServerProcess[] = [];
   let dbUrl = '';
   let drop: () => Promise<void> = async () => {};
   let token = '';
   let ids: { wh: number; tech: number; part: number } = { wh: 0, tech: 0, part: 0 };
 
-  const call = async (i: number, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await fetch(`${bases[i % bases.length]}/api/v1${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    let json: any = text;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: r.status, body: json };
-  };
+  const call = (i: number, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    callJson(servers[i % servers.length]!.base, token, method, url, body, headers);
 
   beforeAll(async () => {
     const fresh = await freshDatabaseUrl();
@@ -82,19 +67,8 @@ describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL d
     const env = { ...process.env, DATABASE_URL: dbUrl, AFTERSALES_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error' };
     const m = await runCli(['migrate'], env);
     if (m.code !== 0) throw new Error(`migrate failed: ${m.out}`);
-    const waits: Promise<void>[] = [];
-    for (let i = 0; i < 3; i++) {
-      const port = await freePort();
-      const child = spawn(process.execPath, ['bin/aftersales.js', 'start'], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      child.stderr!.on('data', (d) => (out += d));
-      children.push(child);
-      bases.push(`http://127.0.0.1:${port}`);
-      waits.push(waitListening(bases[i]!, child, () => out));
-    }
-    await Promise.all(waits);
-    const login = await fetch(`${bases[0]}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    servers.push(...(await Promise.all([0, 1, 2].map(() => startServerProcess(env)))));
+    const login = await fetch(`${servers[0]!.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
     token = ((await login.json()) as { token: string }).token;
     const wh = await call(0, 'POST', '/locations', { code: 'WH1', name: '总仓', kind: 'warehouse' });
     const tech = await call(0, 'POST', '/users', { username: 'tech1', password: 'tech-pass-1', displayName: '张师傅', roles: ['technician'] });
@@ -104,17 +78,7 @@ describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL d
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((resolve) => {
-            if (c.exitCode !== null) return resolve();
-            c.once('exit', () => resolve());
-            c.kill('SIGTERM');
-            setTimeout(() => c.kill('SIGKILL'), 5000).unref();
-          }),
-      ),
-    );
+    await Promise.all(servers.map((p) => p.kill()));
     await drop();
   });
 

@@ -1,13 +1,12 @@
 // 出库: store, employee (technicians), lines with the store's availability
 // (GET /stock?partId=&locationId=&groupBy=part); post, then the slip's print links.
-import { useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
+import { apiGet, apiPost, type Res } from '../../api/client';
 import { qty, useStores, useTechnicians } from '../../lib/lookups';
-import { showApiError } from '../../lib/formErrors';
+import { useDocumentForm } from '../../lib/documentForm';
 import { PartSelect } from '../parts/PartSelect';
 import { PrintLinks } from './PrintLinks';
 
@@ -34,38 +33,15 @@ function Availability({ partId, locationId }: { partId?: number; locationId?: nu
 export default function IssuePage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const qc = useQueryClient();
   const stores = useStores();
   const techs = useTechnicians();
   const store = Form.useWatch('fromLocationId', form);
   const lines = Form.useWatch('lines', form);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [posted, setPosted] = useState<Posted | null>(null);
-  const key = useRef(newIdempotencyKey());
-
-  const post = async () => {
-    setError(null);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const doc = await apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey: key.current });
-      setPosted(doc);
-      void qc.invalidateQueries({ queryKey: ['stock'] });
-      void qc.invalidateQueries({ queryKey: ['part'] });
-      void qc.invalidateQueries({ queryKey: ['moves'] });
-      void qc.invalidateQueries({ queryKey: ['holdings'] });
-    } catch (err) {
-      setError(showApiError(form, err, v.lines));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { post, again, busy, error, posted } = useDocumentForm<Values, Posted>(
+    form,
+    (v, idempotencyKey) => apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey }),
+    ['stock', 'part', 'moves', 'holdings'],
+  );
 
   if (posted) {
     return (
@@ -82,11 +58,7 @@ export default function IssuePage() {
             <Button
               key="again"
               type="primary"
-              onClick={() => {
-                key.current = newIdempotencyKey();
-                setPosted(null);
-                form.setFieldsValue({ lines: [{}], remark: undefined });
-              }}
+              onClick={again}
             >
               {t('common.again')}
             </Button>,

@@ -1,13 +1,14 @@
 // 入库: location, supplier, lines (part, qty, unit cost, lot); 预览 shows which lines top up
 // which lot and which make new ones (POST /receipts/preview); post, then print links.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost, newIdempotencyKey, type Body, type Res } from '../../api/client';
+import { apiGet, apiPost, type Body, type Res } from '../../api/client';
 import { useStores } from '../../lib/lookups';
 import { showApiError } from '../../lib/formErrors';
+import { useDocumentForm } from '../../lib/documentForm';
 import { MONEY_PATTERN } from '../../lib/money';
 import { PartSelect } from '../parts/PartSelect';
 import { PrintLinks } from '../issues/PrintLinks';
@@ -29,17 +30,15 @@ function toBody(v: Values): Body<'/receipts'> {
 export default function ReceiptPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const qc = useQueryClient();
   const stores = useStores();
   const [supplierQ, setSupplierQ] = useState('');
   const suppliers = useQuery({ queryKey: ['suppliers', supplierQ], queryFn: async () => (await apiGet('/suppliers', { q: supplierQ || undefined, limit: 50 })).items });
   const [preview, setPreview] = useState<Preview[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'post' | null>(null);
-  const [posted, setPosted] = useState<Posted | null>(null);
-  const key = useRef(newIdempotencyKey());
+  const { post, again, busy, error, setError, posted } = useDocumentForm<Values, Posted>(form, (v, idempotencyKey) => apiPost('/receipts', toBody(v), { idempotencyKey }), ['stock', 'part', 'moves']);
+  const [previewing, setPreviewing] = useState(false);
 
-  const run = async (what: 'preview' | 'post') => {
+  /** What posting would do per line: top up lot X or a new lot (R-INV-2). */
+  const showPreview = async () => {
     setError(null);
     let values: Values;
     try {
@@ -47,21 +46,13 @@ export default function ReceiptPage() {
     } catch {
       return;
     }
-    setBusy(what);
+    setPreviewing(true);
     try {
-      if (what === 'preview') {
-        setPreview((await apiPost('/receipts/preview', toBody(values))).lines);
-      } else {
-        const doc = await apiPost('/receipts', toBody(values), { idempotencyKey: key.current });
-        setPosted(doc);
-        void qc.invalidateQueries({ queryKey: ['stock'] });
-        void qc.invalidateQueries({ queryKey: ['part'] });
-        void qc.invalidateQueries({ queryKey: ['moves'] });
-      }
+      setPreview((await apiPost('/receipts/preview', toBody(values))).lines);
     } catch (err) {
       setError(showApiError(form, err, values.lines));
     } finally {
-      setBusy(null);
+      setPreviewing(false);
     }
   };
 
@@ -77,10 +68,8 @@ export default function ReceiptPage() {
               key="again"
               type="primary"
               onClick={() => {
-                key.current = newIdempotencyKey();
-                setPosted(null);
                 setPreview(null);
-                form.setFieldsValue({ lines: [{}], remark: undefined });
+                again();
               }}
             >
               {t('common.again')}
@@ -169,10 +158,10 @@ export default function ReceiptPage() {
         </Form.List>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
         <Space>
-          <Button onClick={() => void run('preview')} loading={busy === 'preview'} data-testid="receipt-preview">
+          <Button onClick={() => void showPreview()} loading={previewing} data-testid="receipt-preview">
             {t('receipt.preview')}
           </Button>
-          <Button type="primary" onClick={() => void run('post')} loading={busy === 'post'} data-testid="receipt-post">
+          <Button type="primary" onClick={() => void post()} loading={busy} data-testid="receipt-post">
             {t('receipt.post')}
           </Button>
         </Space>

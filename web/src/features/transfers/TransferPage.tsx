@@ -1,13 +1,11 @@
 // 调拨: send parts from a warehouse to a service station (POST /transfers); the document stays
 // in transit until the station confirms what arrived on 调拨收货.
-import { useRef, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiPost, newIdempotencyKey, type Res } from '../../api/client';
+import { apiPost, type Res } from '../../api/client';
 import { useStores } from '../../lib/lookups';
-import { showApiError } from '../../lib/formErrors';
+import { useDocumentForm } from '../../lib/documentForm';
 import { PartSelect } from '../parts/PartSelect';
 import { PrintLinks } from '../issues/PrintLinks';
 
@@ -18,35 +16,15 @@ type Posted = Res<'/transfers', 'post'>;
 export default function TransferPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const qc = useQueryClient();
   const stores = useStores();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [posted, setPosted] = useState<Posted | null>(null);
-  const key = useRef(newIdempotencyKey());
   const warehouses = stores.data?.filter((l) => l.kind === 'warehouse');
   const stations = stores.data?.filter((l) => l.kind === 'station');
 
-  const post = async () => {
-    setError(null);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      const doc = await apiPost('/transfers', { fromLocationId: v.fromLocationId!, toLocationId: v.toLocationId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey: key.current });
-      setPosted(doc);
-      void qc.invalidateQueries({ queryKey: ['stock'] });
-      void qc.invalidateQueries({ queryKey: ['documents'] });
-    } catch (err) {
-      setError(showApiError(form, err, v.lines));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { post, again, busy, error, posted } = useDocumentForm<Values, Posted>(
+    form,
+    (v, idempotencyKey) => apiPost('/transfers', { fromLocationId: v.fromLocationId!, toLocationId: v.toLocationId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey }),
+    ['stock', 'documents'],
+  );
 
   if (posted) {
     return (
@@ -61,11 +39,7 @@ export default function TransferPage() {
             <Button
               key="again"
               type="primary"
-              onClick={() => {
-                key.current = newIdempotencyKey();
-                setPosted(null);
-                form.setFieldsValue({ lines: [{}], remark: undefined });
-              }}
+              onClick={again}
             >
               {t('common.again')}
             </Button>,

@@ -1,0 +1,47 @@
+// Posting a document form (receipt, issue, transfer): validate, send once per Idempotency-Key
+// (a retry after a lost answer cannot post twice), put server errors on their fields, refresh
+// the lists that changed; again() starts a new document with a new key.
+import { useRef, useState } from 'react';
+import type { FormInstance } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { newIdempotencyKey } from '../api/client';
+import { showApiError } from './formErrors';
+
+export function useDocumentForm<V extends { lines: { partId?: number }[] }, D>(
+  form: FormInstance<V>,
+  send: (values: V, idempotencyKey: string) => Promise<D>,
+  refresh: readonly string[],
+) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [posted, setPosted] = useState<D | null>(null);
+  const key = useRef(newIdempotencyKey());
+
+  const post = async () => {
+    setError(null);
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      setPosted(await send(values, key.current));
+      for (const k of refresh) void qc.invalidateQueries({ queryKey: [k] });
+    } catch (err) {
+      setError(showApiError(form, err, values.lines));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const again = () => {
+    key.current = newIdempotencyKey();
+    setPosted(null);
+    form.setFieldsValue({ lines: [{}], remark: undefined } as never);
+  };
+
+  return { post, again, busy, error, setError, posted };
+}
