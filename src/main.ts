@@ -42,7 +42,7 @@ export async function startServer(config: Config = loadConfig(), opts: { demo?: 
   await ensureAdmin(handle, config);
   if (opts.demo) {
     const { loadDemo } = await import('./demo/demo.js');
-    await loadDemo(handle, config, { ifEmpty: true });
+    console.log(await loadDemo(handle, config, { ifEmpty: true }));
   }
   const deps = { handle, config, clock: systemClock };
   const app = await buildApp(deps);
