@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoInZone, yearInZone } from './clock.js';
+import { dayEdgeInZone, isoInZone, yearInZone } from './clock.js';
 
 describe('times in the installation zone', () => {
   it('formats with the zone offset', () => {
@@ -13,5 +13,10 @@ describe('times in the installation zone', () => {
   it('takes the year in the zone, not in UTC', () => {
     expect(yearInZone(Date.UTC(2026, 11, 31, 17), 'Asia/Shanghai')).toBe(2027);
     expect(yearInZone(Date.UTC(2026, 11, 31, 15), 'Asia/Shanghai')).toBe(2026);
+  });
+  it('turns a calendar day into its first and last instant in the zone', () => {
+    expect(new Date(dayEdgeInZone('2026-10-01', 'Asia/Shanghai', 'start')).toISOString()).toBe('2026-09-30T16:00:00.000Z');
+    expect(new Date(dayEdgeInZone('2026-10-01', 'Asia/Shanghai', 'end')).toISOString()).toBe('2026-10-01T15:59:59.999Z');
+    expect(new Date(dayEdgeInZone('2026-10-01', 'UTC', 'start')).toISOString()).toBe('2026-10-01T00:00:00.000Z');
   });
 });

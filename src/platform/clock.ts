@@ -42,3 +42,13 @@ export function isoInZone(ms: number, timeZone: string): string {
 export function yearInZone(ms: number, timeZone: string): number {
   return new Date(ms + offsetMinutes(ms, timeZone) * 60_000).getUTCFullYear();
 }
+
+/**
+ * A calendar day (YYYY-MM-DD) in the installation's zone as an instant: its first or its last
+ * millisecond. "from 2026-10-01" starts at local midnight; "to" and "as of" include the whole day.
+ */
+export function dayEdgeInZone(day: string, timeZone: string, edge: 'start' | 'end'): number {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const local = edge === 'start' ? Date.UTC(y, m - 1, d) : Date.UTC(y, m - 1, d, 23, 59, 59, 999);
+  return local - offsetMinutes(local, timeZone) * 60_000;
+}

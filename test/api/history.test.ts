@@ -27,6 +27,9 @@ describe('stock as of a date (R-INV-11)', () => {
     expect(await onHand('&asOf=2026-10-01')).toBe(20);
     expect(await onHand('&asOf=2026-10-03')).toBe(17);
     expect(await onHand('&asOf=2026-10-04T12:00:00%2B08:00')).toBe(13);
+    // A bare day is the installation's calendar day: "from" includes the whole day.
+    const issues = (await t.api.get(`/moves?partId=${s.part.id}&from=2026-10-02&to=2026-10-02`)).body.items;
+    expect(issues.map((m: { qty: number }) => m.qty)).toEqual([3]);
     const bad = await t.api.get('/stock?asOf=yesterday');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_date');

@@ -3,15 +3,16 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
-import { isoInZone } from '../../platform/clock.js';
+import { dayEdgeInZone, isoInZone } from '../../platform/clock.js';
 import { formatFen, formatMilliFen, fromMilli, lineValue } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { documentView, getDocument } from './documents.js';
 import { isOwnHoldingOnly, isStationScoped } from './locations.js';
 
-function parseTime(s: string | undefined, field: string): number | undefined {
+/** A query time: ISO 8601, or a bare day in the installation's zone (`from` starts it, `to`/`asOf` end it). */
+function parseTime(ctx: Pick<Ctx, 'timeZone'>, s: string | undefined, field: string, edge: 'start' | 'end' = 'end'): number | undefined {
   if (!s) return undefined;
-  const t = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T23:59:59.999+08:00`) : Date.parse(s);
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(s) ? dayEdgeInZone(s, ctx.timeZone, edge) : Date.parse(s);
   if (Number.isNaN(t)) throw new AppError('invalid_date', { field });
   return t;
 }
@@ -29,7 +30,7 @@ export interface StockQuery {
 
 /** Stock by location, part and lot (R-INV-11): on hand, reserved, available, value. */
 export async function listStock(ctx: Ctx, query: StockQuery) {
-  const asOf = parseTime(query.asOf, 'asOf');
+  const asOf = parseTime(ctx, query.asOf, 'asOf');
   const after = decodeCursor(query.cursor, 3);
   const scope = isStationScoped(ctx.actor) ? ctx.actor.stationId : null;
   const byPart = query.groupBy === 'part';
@@ -152,8 +153,8 @@ export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: 
 /** The ledger itself, newest first. */
 export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?: number; documentId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, 1);
-  const from = parseTime(query.from, 'from');
-  const to = parseTime(query.to, 'to');
+  const from = parseTime(ctx, query.from, 'from', 'start');
+  const to = parseTime(ctx, query.to, 'to');
   let q = ctx.db.selectFrom('moves as m').selectAll('m');
   if (query.partId) q = q.where('m.part_id', '=', query.partId);
   if (query.locationId) q = q.where((eb) => eb.or([eb('m.from_location_id', '=', query.locationId!), eb('m.to_location_id', '=', query.locationId!)]));
@@ -188,8 +189,8 @@ function documentScope(ctx: Ctx, d: { station_id: number | null; user_id: number
 
 export async function listDocuments(ctx: Ctx, query: { type?: string; status?: string; q?: string; userId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, 1);
-  const from = parseTime(query.from, 'from');
-  const to = parseTime(query.to, 'to');
+  const from = parseTime(ctx, query.from, 'from', 'start');
+  const to = parseTime(ctx, query.to, 'to');
   let q = ctx.db.selectFrom('documents').selectAll();
   if (query.type) q = q.where('type', '=', query.type as never);
   if (query.status) q = q.where('status', '=', query.status as never);

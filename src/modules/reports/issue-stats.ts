@@ -31,8 +31,8 @@ export interface IssueStatRow {
  * (lot cost), sale value (sale price at issue) and profit, all exact. Reversals count negative.
  */
 export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; groupBy: GroupBy }) {
-  const from = parseTime(q.from, 'from');
-  const to = parseTime(q.to, 'to');
+  const from = parseTime(ctx, q.from, 'from', 'start');
+  const to = parseTime(ctx, q.to, 'to');
   const col = COLUMN[q.groupBy];
   // Grouped by (column, kind) only, the sign folded into the sums: SQLite then reads
   // moves_user_stats / moves_part_stats (migration 0002) in group order with no sort, and
