@@ -35,18 +35,24 @@ interface Job {
 class SqliteBatcher {
   private queue: Job[] = [];
   private draining = false;
+  /** Committed batches and the transactions they carried (for tests and diagnostics). */
+  readonly stats = { batches: 0, transactions: 0 };
 
   constructor(private readonly db: Kysely<any>) {}
 
   run<T>(fn: (trx: Kysely<any>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (this.draining) return;
+      this.draining = true;
+      // Start on the next turn of the event loop, not now: better-sqlite3 is synchronous, so a
+      // batch started here would run to its COMMIT in microtasks before the requests already
+      // read from the sockets got their turn, and every batch would hold one transaction.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) await this.db.connection().execute((conn) => this.batch(conn));
     } finally {
@@ -77,6 +83,8 @@ class SqliteBatcher {
         }
       }
       await sql.raw('commit').execute(conn);
+      this.stats.batches++;
+      this.stats.transactions += done.length;
     } catch (err) {
       try {
         await sql.raw('rollback').execute(conn);
@@ -91,6 +99,11 @@ class SqliteBatcher {
 }
 
 const batchers = new WeakMap<object, SqliteBatcher>();
+
+/** How many COMMITs carried how many transactions on this SQLite handle so far. */
+export function groupCommitStats(db: Kysely<any>): { batches: number; transactions: number } {
+  return { ...(batchers.get(db)?.stats ?? { batches: 0, transactions: 0 }) };
+}
 
 /**
  * Runs `fn` in one transaction on one connection. SQLite: group-committed BEGIN IMMEDIATE
