@@ -32,6 +32,11 @@ export async function insertDocument(ctx: Ctx, doc: NewDocument, lines: readonly
   return { doc: row, lines: lineRows };
 }
 
+/** The next number of a document type (RK-2026-000123, …). */
+export function numberFor(ctx: Ctx, type: DocumentType): Promise<string> {
+  return nextNumber(ctx, NUMBER_PREFIX[type as keyof typeof NUMBER_PREFIX]);
+}
+
 /** Loads the parts named by lines; unknown → 404 unknown_part, archived → 409. */
 export async function loadParts(ctx: Ctx, ids: readonly number[], opts: { allowArchived?: boolean } = {}): Promise<Map<number, PartsRow>> {
   const uniq = [...new Set(ids)];

@@ -3,8 +3,8 @@
  * transaction, after lockLevels has locked the touched (location, part) rows in key order.
  * Moves are inserted, never updated or deleted; balances follow in the same transaction.
  */
-import { sql } from 'kysely';
-import type { Ctx } from '../../db.js';
+import { sql, type QueryCreator } from 'kysely';
+import type { Ctx, Database } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { yearInZone } from '../../platform/clock.js';
 import { lineValue } from '../../platform/numbers.js';
@@ -93,31 +93,62 @@ export interface MoveSpec {
 /** Inserts the moves of a document and applies them to lot and part balances. */
 export async function postMoves(ctx: Ctx, documentId: number, moves: readonly MoveSpec[], postedAt: number): Promise<number[]> {
   if (moves.length === 0) return [];
-  const inserted = await ctx.db
-    .insertInto('moves')
-    .values(
-      moves.map((m) => ({
-        document_id: documentId,
-        line_id: m.lineId ?? null,
-        kind: m.kind,
-        part_id: m.partId,
-        lot_id: m.lotId,
-        from_location_id: m.from,
-        to_location_id: m.to,
-        qty: m.qty,
-        unit_cost: m.unitCost,
-        sale_price: m.salePrice ?? null,
-        user_id: m.userId ?? null,
-        work_order_id: m.workOrderId ?? null,
-        station_id: m.stationId ?? null,
-        reverses_move_id: m.reversesMoveId ?? null,
-        posted_at: postedAt,
-        posted_by: ctx.actor.id,
-      })),
-    )
-    .returning('id')
-    .execute();
+  const moveRows = moves.map((m) => ({
+    document_id: documentId,
+    line_id: m.lineId ?? null,
+    kind: m.kind,
+    part_id: m.partId,
+    lot_id: m.lotId,
+    from_location_id: m.from,
+    to_location_id: m.to,
+    qty: m.qty,
+    unit_cost: m.unitCost,
+    sale_price: m.salePrice ?? null,
+    user_id: m.userId ?? null,
+    work_order_id: m.workOrderId ?? null,
+    station_id: m.stationId ?? null,
+    reverses_move_id: m.reversesMoveId ?? null,
+    posted_at: postedAt,
+    posted_by: ctx.actor.id,
+  }));
+  const { lots, levels } = balanceDeltas(moves);
+  const lotUpsert = (qc: QueryCreator<Database>) =>
+    qc
+      .insertInto('lot_balances')
+      .values(lots)
+      .onConflict((oc) => oc.columns(['location_id', 'lot_id']).doUpdateSet((eb) => ({ on_hand: eb('lot_balances.on_hand', '+', eb.ref('excluded.on_hand')) })));
+  const levelUpsert = (qc: QueryCreator<Database>) =>
+    qc
+      .insertInto('stock_levels')
+      .values(levels.map((d) => ({ ...d, reserved: 0 })))
+      .onConflict((oc) =>
+        oc.columns(['location_id', 'part_id']).doUpdateSet((eb) => ({
+          on_hand: eb('stock_levels.on_hand', '+', eb.ref('excluded.on_hand')),
+          value: eb('stock_levels.value', '+', eb.ref('excluded.value')),
+        })),
+      );
 
+  if (ctx.dialect === 'postgres' && lots.length > 0 && levels.length > 0) {
+    // One round trip instead of three while the parts' level rows are locked: the hot part's
+    // lock is held for fewer network waits (data-modifying CTEs; each touches its own table).
+    const rows = await ctx.db
+      .with('m', (qc) => qc.insertInto('moves').values(moveRows).returning('id'))
+      .with('lb', (qc) => lotUpsert(qc as unknown as QueryCreator<Database>).returning('lot_balances.lot_id'))
+      .with('sl', (qc) => levelUpsert(qc as unknown as QueryCreator<Database>).returning('stock_levels.part_id'))
+      .selectFrom('m')
+      .select('id')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+  const inserted = await ctx.db.insertInto('moves').values(moveRows).returning('id').execute();
+  if (lots.length > 0) await lotUpsert(ctx.db).execute();
+  if (levels.length > 0) await levelUpsert(ctx.db).execute();
+  return inserted.map((r) => r.id);
+}
+
+/** What a set of moves does to lot and part balances, per row touched, in key order. */
+function balanceDeltas(moves: readonly MoveSpec[]) {
   const lotDelta = new Map<string, { location_id: number; lot_id: number; part_id: number; on_hand: number }>();
   const levelDelta = new Map<string, { location_id: number; part_id: number; on_hand: number; value: number }>();
   const add = (loc: number, m: MoveSpec, sign: 1 | -1) => {
@@ -135,34 +166,10 @@ export async function postMoves(ctx: Ctx, documentId: number, moves: readonly Mo
     add(m.from, m, -1);
     add(m.to, m, 1);
   }
-  const lots = [...lotDelta.values()].filter((d) => d.on_hand !== 0).sort((a, b) => a.location_id - b.location_id || a.lot_id - b.lot_id);
-  if (lots.length > 0) {
-    await ctx.db
-      .insertInto('lot_balances')
-      .values(lots)
-      .onConflict((oc) =>
-        oc.columns(['location_id', 'lot_id']).doUpdateSet((eb) => ({
-          on_hand: eb('lot_balances.on_hand', '+', eb.ref('excluded.on_hand')),
-        })),
-      )
-      .execute();
-  }
-  const levels = [...levelDelta.values()]
-    .filter((d) => d.on_hand !== 0 || d.value !== 0)
-    .sort((a, b) => a.location_id - b.location_id || a.part_id - b.part_id);
-  if (levels.length > 0) {
-    await ctx.db
-      .insertInto('stock_levels')
-      .values(levels.map((d) => ({ ...d, reserved: 0 })))
-      .onConflict((oc) =>
-        oc.columns(['location_id', 'part_id']).doUpdateSet((eb) => ({
-          on_hand: eb('stock_levels.on_hand', '+', eb.ref('excluded.on_hand')),
-          value: eb('stock_levels.value', '+', eb.ref('excluded.value')),
-        })),
-      )
-      .execute();
-  }
-  return inserted.map((r) => r.id);
+  return {
+    lots: [...lotDelta.values()].filter((d) => d.on_hand !== 0).sort((a, b) => a.location_id - b.location_id || a.lot_id - b.lot_id),
+    levels: [...levelDelta.values()].filter((d) => d.on_hand !== 0 || d.value !== 0).sort((a, b) => a.location_id - b.location_id || a.part_id - b.part_id),
+  };
 }
 
 /** Changes the reserved quantity of locked levels rows (positive reserves, negative releases). */
