@@ -2,6 +2,7 @@
 // transaction with the app's pragmas (src/platform/db/connect.ts). The API's issues/s are
 // reported as a fraction of this server's req/s on the same machine in the same run.
 // Env: CEILING_DB (sqlite file path or postgres:// URL), PORT, SYNC (FULL | NORMAL), POOL.
+import { pathToFileURL } from 'node:url';
 import Fastify from 'fastify';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -53,17 +54,25 @@ async function openPostgres(url: string): Promise<Insert> {
   };
 }
 
-const insert = target.startsWith('postgres') ? await openPostgres(target) : await openSqlite(target);
-const app = Fastify({ logger: false });
-let n = 0;
-app.post(
-  '/issue',
-  { schema: { body: { type: 'object', properties: { qty: { type: 'number' } }, required: ['qty'] } } },
-  async (_req, reply) => {
-    const id = await insert(++n);
-    reply.code(201);
-    return { id };
-  },
-);
-await app.listen({ port, host: '127.0.0.1' });
-console.log(`ceiling ready on ${port}`);
+/** The ceiling's Fastify app on a database (a SQLite file path or a postgres:// URL). */
+export async function ceilingApp(db: string) {
+  const insert = db.startsWith('postgres') ? await openPostgres(db) : await openSqlite(db);
+  const app = Fastify({ logger: false });
+  let n = 0;
+  app.post(
+    '/issue',
+    { schema: { body: { type: 'object', properties: { qty: { type: 'number' } }, required: ['qty'] } } },
+    async (_req, reply) => {
+      const id = await insert(++n);
+      reply.code(201);
+      return { id };
+    },
+  );
+  return app;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const app = await ceilingApp(target);
+  await app.listen({ port, host: '127.0.0.1' });
+  console.log(`ceiling ready on ${port}`);
+}

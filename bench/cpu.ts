@@ -1,0 +1,103 @@
+// CPU time per request, measured in-process with app.inject (no sockets, one request at a time):
+// POST /issues through the whole app against the ceiling's bare route (bench/ceiling.ts) on the
+// same database engine. CPU time is what other processes on the machine disturb least, so this
+// ratio stays comparable between runs on a busy machine, where req/s does not.
+// node --import tsx bench/cpu.ts [N] [sqlite|postgres]  (postgres: TEST_PG_URL or the local server)
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Database } from '../src/db.js';
+import { connect } from '../src/platform/db/connect.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import { systemClock } from '../src/platform/clock.js';
+import { buildApp } from '../src/app.js';
+import { ensureAdmin } from '../src/main.js';
+import { ceilingApp } from './ceiling.js';
+
+const N = Number(process.argv[2] ?? 2000);
+const engine = process.argv[3] ?? 'sqlite';
+const PG = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function freshDb(): Promise<{ url: string; drop: () => Promise<void> }> {
+  let url: string;
+  let drop: () => Promise<void>;
+  if (engine === 'postgres') {
+  const name = `as_cpu_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
+  const c = new pg.Client({ connectionString: PG });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  url = PG.replace(/\/[^/]*$/, `/${name}`);
+  drop = async () => {
+    const d = new pg.Client({ connectionString: PG });
+    await d.connect();
+    await d.query(`drop database if exists ${name} with (force)`);
+    await d.end();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-cpu-'));
+  url = `sqlite:${path.join(dir, 'cpu.db')}`;
+  drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { url, drop };
+}
+
+/** CPU ms per call of `fn` over N calls after a warm-up. */
+async function cpuPer(fn: () => Promise<void>): Promise<{ cpu: number; wall: number }> {
+  for (let i = 0; i < Math.min(300, N); i++) await fn(); // warm up the JIT and caches
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) await fn();
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000 / N, wall: (performance.now() - t0) / N };
+}
+
+// The ceiling first, then the app, each on its own fresh database.
+const cdb = await freshDb();
+const capp = await ceilingApp(engine === 'postgres' ? cdb.url : cdb.url.slice('sqlite:'.length));
+const ceiling = await cpuPer(async () => {
+  const r = await capp.inject({ method: 'POST', url: '/issue', payload: { qty: 1 } });
+  if (r.statusCode !== 201) throw new Error(r.body);
+});
+await capp.close();
+await cdb.drop();
+
+const { url, drop } = await freshDb();
+
+const config: Config = { ...loadConfig({}), databaseUrl: url, adminPassword: 'admin-pass-123', logLevel: 'warn' };
+const handle = connect<Database>(url, { synchronous: config.sqliteSynchronous });
+await migrateToLatest(handle.db);
+await ensureAdmin(handle, config, () => {});
+const app = await buildApp({ handle, config, clock: systemClock });
+await app.ready();
+
+async function call(method: string, u: string, token: string | null, body?: unknown) {
+  const r = await app.inject({ method: method as 'POST', url: `/api/v1${u}`, payload: body as never, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (r.statusCode >= 300) throw new Error(`${method} ${u} → ${r.statusCode} ${r.body}`);
+  return r.json();
+}
+const token = (await call('POST', '/auth/login', null, { username: 'admin', password: 'admin-pass-123' })).token as string;
+const wh = await call('POST', '/locations', token, { code: 'WH-B', name: '基准总仓', kind: 'warehouse' });
+const sup = await call('POST', '/suppliers', token, { code: 'S-B', name: '基准供应商' });
+const tech = await call('POST', '/users', token, { username: 'btech', password: 'btech-pass-1', displayName: '基准技师', roles: ['technician'] });
+const rec = await call('POST', '/receipts', token, {
+  locationId: wh.id,
+  supplierId: sup.id,
+  lines: [{ newPart: { code: 'BENCH-1', name: '基准配件', unit: '个', salePrice: '20.00' }, qty: 10_000_000, unitCost: '12.50', lot: 'L-BENCH' }],
+});
+const payload = JSON.stringify({ fromLocationId: wh.id, toUserId: tech.id, lines: [{ partId: rec.lines[0].partId, qty: 1 }] });
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const issue = async () => {
+  const r = await app.inject({ method: 'POST', url: '/api/v1/issues', payload, headers });
+  if (r.statusCode !== 201) throw new Error(r.body);
+};
+const api = await cpuPer(issue);
+console.log(`${engine} (synchronous=${config.sqliteSynchronous}), ${N} requests each, one at a time:`);
+console.log(`  ceiling: CPU ${ceiling.cpu.toFixed(3)} ms/request, wall ${ceiling.wall.toFixed(3)} ms`);
+console.log(`  api:     CPU ${api.cpu.toFixed(3)} ms/issue,   wall ${api.wall.toFixed(3)} ms  → ${(api.cpu / ceiling.cpu).toFixed(1)}× the ceiling's CPU per request`);
+await app.close();
+await handle.close();
+await drop();
