@@ -17,7 +17,10 @@ const DDL = `create table if not exists bench_moves (
   unit_cost bigint not null, posted_at bigint not null)`;
 const PG_DDL = DDL.replace('id integer primary key', 'id bigserial primary key');
 
-type Insert = (n: number) => Promise<number>;
+interface Insert {
+  run(n: number): Promise<number>;
+  close(): Promise<void>;
+}
 
 async function openSqlite(file: string): Promise<Insert> {
   const db = new Database(file);
@@ -29,13 +32,13 @@ async function openSqlite(file: string): Promise<Insert> {
   db.exec(DDL);
   const stmt = db.prepare('insert into bench_moves (document_id, part_id, lot_id, from_location_id, to_location_id, qty, unit_cost, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
   const tx = db.transaction((n: number) => Number(stmt.run(n, 1, 1, 7, 8, 1000, 1250, Date.now()).lastInsertRowid));
-  return async (n) => tx.immediate(n);
+  return { run: async (n) => tx.immediate(n), close: async () => void db.close() };
 }
 
 async function openPostgres(url: string): Promise<Insert> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.POOL ?? 10) });
   await pool.query(PG_DDL);
-  return async (n) => {
+  const run = async (n: number) => {
     const c = await pool.connect();
     try {
       await c.query('begin');
@@ -52,18 +55,20 @@ async function openPostgres(url: string): Promise<Insert> {
       c.release();
     }
   };
+  return { run, close: () => pool.end() };
 }
 
 /** The ceiling's Fastify app on a database (a SQLite file path or a postgres:// URL). */
 export async function ceilingApp(db: string) {
   const insert = db.startsWith('postgres') ? await openPostgres(db) : await openSqlite(db);
   const app = Fastify({ logger: false });
+  app.addHook('onClose', () => insert.close());
   let n = 0;
   app.post(
     '/issue',
     { schema: { body: { type: 'object', properties: { qty: { type: 'number' } }, required: ['qty'] } } },
     async (_req, reply) => {
-      const id = await insert(++n);
+      const id = await insert.run(++n);
       reply.code(201);
       return { id };
     },

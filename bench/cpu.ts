@@ -95,7 +95,7 @@ const issue = async () => {
   if (r.statusCode !== 201) throw new Error(r.body);
 };
 const api = await cpuPer(issue);
-console.log(`${engine} (synchronous=${config.sqliteSynchronous}), ${N} requests each, one at a time:`);
+console.log(`${engine}${engine === "sqlite" ? ` (synchronous=${config.sqliteSynchronous})` : ""}, ${N} requests each, one at a time:`);
 console.log(`  ceiling: CPU ${ceiling.cpu.toFixed(3)} ms/request, wall ${ceiling.wall.toFixed(3)} ms`);
 console.log(`  api:     CPU ${api.cpu.toFixed(3)} ms/issue,   wall ${api.wall.toFixed(3)} ms  → ${(api.cpu / ceiling.cpu).toFixed(1)}× the ceiling's CPU per request`);
 await app.close();

@@ -1,5 +1,6 @@
 // npm run bench [-- --quick] [-- --check] [-- --cpu-prof DIR] [-- --modes FULL,NORMAL] [-- --no-ledger]
 //               [-- --reads-only] [-- --ledger-db URL] [-- --runs N]
+//               [-- --scale[=100k,1M,10M]] [-- --scale-keep DIR] [-- --pg [URL]]   (bench/scale.ts)
 //
 // Write throughput of the real API (POST /api/v1/issues) against a bare "ceiling" server doing
 // one INSERT transaction per request, both as child processes so neither shares an event loop
@@ -19,8 +20,17 @@ import pg from 'pg';
 import { generateLedger, type LedgerSummary } from './ledger.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// --scale and --pg may come bare (all sizes; the default PostgreSQL) or with a value.
+const argv = process.argv.slice(2);
+const bare = { '--scale': '100k,1M,10M', '--pg': process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' } as Record<string, string>;
+const args = argv.map((a, i) => (a in bare && (argv[i + 1] === undefined || argv[i + 1]!.startsWith('--')) ? `${a}=${bare[a]}` : a));
 const { values: flags } = parseArgs({
+  args,
   options: {
+    scale: { type: 'string' },
+    'scale-keep': { type: 'string' },
+    'scale-engine': { type: 'string' },
+    pg: { type: 'string' },
     quick: { type: 'boolean' },
     check: { type: 'boolean' },
     'no-ledger': { type: 'boolean' },
@@ -404,7 +414,16 @@ function report(writes: WriteResult[], reads: ReadResult | null) {
   console.log(table(rows));
 }
 
-const writes: WriteResult[] = [];
-if (!flags['reads-only']) for (const mode of MODES) writes.push(await writeBench(mode));
-const reads = flags['no-ledger'] ? null : await readBench();
-report(writes, reads);
+if (flags.scale !== undefined) {
+  const { runScale } = await import('./scale.js');
+  const pgUrl = flags.pg ?? [process.env.TEST_PG_URL, process.env.DATABASE_URL].find((u) => u?.startsWith('postgres')) ?? null;
+  await runScale(
+    { startChild, call, login, serverEnv, peakRssMb, rssMb },
+    { sizes: flags.scale, engines: flags['scale-engine'], keepDir: flags['scale-keep'], pgUrl, duration: flags.duration ? Number(flags.duration) : undefined, runs: flags.runs ? Number(flags.runs) : undefined, check: !!flags.check },
+  );
+} else {
+  const writes: WriteResult[] = [];
+  if (!flags['reads-only']) for (const mode of MODES) writes.push(await writeBench(mode));
+  const reads = flags['no-ledger'] ? null : await readBench();
+  report(writes, reads);
+}
