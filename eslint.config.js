@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'data/**', 'docs/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', 'dist/**', 'dist-test-*/**', 'data/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

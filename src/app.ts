@@ -19,7 +19,9 @@ import './modules/inventory/errors.js';
 
 const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes, printingRoutes, exchangeRoutes];
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+// From src/app.ts or, compiled, dist/src/app.js: the package root is one or two levels up.
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = path.resolve(HERE, path.basename(path.dirname(HERE)) === 'dist' ? '../../web/dist' : '../web/dist');
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = await createServer(deps, {
