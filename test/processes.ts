@@ -59,7 +59,12 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   child.stdout!.on('data', (d) => (out = (out + d).slice(-4000)));
   child.stderr!.on('data', (d) => (out = (out + d).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
-  await waitListening(base, child, () => out);
+  try {
+    await waitListening(base, child, () => out);
+  } catch (err) {
+    child.kill('SIGKILL'); // a server that never answered must not outlive the test
+    throw err;
+  }
   return {
     base,
     child,
