@@ -4,10 +4,12 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_stats_indexes.js';
 import * as m0003 from './0003_document_number_function.js';
 import * as m0004 from './0004_virtual_location_names.js';
+import * as m0005 from './0005_service.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_stats_indexes': m0002,
   '0003_document_number_function': m0003,
   '0004_virtual_location_names': m0004,
+  '0005_service': m0005,
 };

@@ -13,11 +13,13 @@ import { inventoryRoutes } from './modules/inventory/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { printingRoutes } from './modules/printing/routes.js';
 import { exchangeRoutes } from './modules/exchange/routes.js';
+import { serviceRoutes } from './modules/service/routes.js';
 import './modules/auth/errors.js';
 import './modules/catalog/errors.js';
 import './modules/inventory/errors.js';
+import './modules/service/errors.js';
 
-const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes, printingRoutes, exchangeRoutes];
+const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes, printingRoutes, exchangeRoutes, serviceRoutes];
 
 // From src/app.ts or, compiled, dist/src/app.js: the package root is one or two levels up.
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -3,11 +3,12 @@ import type { Kysely } from 'kysely';
 import type { AuthTables } from './modules/auth/tables.js';
 import type { CatalogTables } from './modules/catalog/tables.js';
 import type { InventoryTables } from './modules/inventory/tables.js';
+import type { ServiceTables } from './modules/service/tables.js';
 import type { Dialect } from './platform/db/connect.js';
 import type { Clock } from './platform/clock.js';
 import type { Lang } from './platform/errors.js';
 
-export interface Database extends AuthTables, CatalogTables, InventoryTables {}
+export interface Database extends AuthTables, CatalogTables, InventoryTables, ServiceTables {}
 export type Db = Kysely<Database>;
 
 export type Role =

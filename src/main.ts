@@ -10,6 +10,7 @@ import { claimSlot, every } from './platform/jobs.js';
 import { buildApp } from './app.js';
 import { createUser } from './modules/auth/users.js';
 import { expireReservations } from './modules/inventory/reservations.js';
+import { recordOverdueBreaches } from './modules/service/sla.js';
 
 export const SYSTEM_ACTOR = { id: 0, username: 'system', displayName: '系统', roles: ['admin' as const], stationId: null };
 
@@ -49,8 +50,13 @@ export async function startServer(config: Config = loadConfig(), opts: { demo?: 
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = every(60_000, async () => {
     const now = systemClock.now();
-    if (await claimSlot(handle.db, 'expire-reservations', String(Math.floor(now / 60_000)), now)) {
+    const slot = String(Math.floor(now / 60_000));
+    if (await claimSlot(handle.db, 'expire-reservations', slot, now)) {
       await inTransaction(handle.db, handle.dialect, (db) => expireReservations({ ...systemCtx(handle, config), db }));
+    }
+    // SLA targets that passed without their transition are recorded as breaches (R-SVC-5).
+    if (await claimSlot(handle.db, 'sla-breaches', slot, now)) {
+      await inTransaction(handle.db, handle.dialect, (db) => recordOverdueBreaches({ ...systemCtx(handle, config), db }));
     }
   });
   const close = async () => {

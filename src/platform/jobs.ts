@@ -20,7 +20,7 @@ export function every(ms: number, fn: () => Promise<void>): () => void {
     if (running) return;
     running = true;
     fn()
-      .catch(() => undefined)
+      .catch((err) => console.error('periodic job failed:', err))
       .finally(() => {
         running = false;
       });

@@ -1,0 +1,76 @@
+import { defineErrors } from '../../platform/errors.js';
+
+export const serviceErrors = defineErrors({
+  unknown_customer: { status: 404, 'zh-CN': '找不到客户 {customerId}', 'zh-TW': '找不到客戶 {customerId}', en: 'No customer {customerId}' },
+  unknown_site: { status: 404, 'zh-CN': '找不到服务地点 {siteId}', 'zh-TW': '找不到服務地點 {siteId}', en: 'No site {siteId}' },
+  unknown_product_model: { status: 404, 'zh-CN': '找不到产品型号 {modelId}', 'zh-TW': '找不到產品型號 {modelId}', en: 'No product model {modelId}' },
+  unknown_unit: { status: 404, 'zh-CN': '找不到设备 {unitId}', 'zh-TW': '找不到設備 {unitId}', en: 'No installed unit {unitId}' },
+  unknown_call: { status: 404, 'zh-CN': '找不到来电来函记录 {callId}', 'zh-TW': '找不到來電來函記錄 {callId}', en: 'No call record {callId}' },
+  unknown_work_order: { status: 404, 'zh-CN': '找不到工单 {workOrderId}', 'zh-TW': '找不到工單 {workOrderId}', en: 'No work order {workOrderId}' },
+  unknown_sla_policy: { status: 404, 'zh-CN': '找不到 SLA 策略 {policyId}', 'zh-TW': '找不到 SLA 策略 {policyId}', en: 'No SLA policy {policyId}' },
+  not_a_station: { status: 400, 'zh-CN': '位置 {locationId} 不是服务网点', 'zh-TW': '位置 {locationId} 不是服務網點', en: 'Location {locationId} is not a station' },
+  site_of_other_customer: {
+    status: 400,
+    'zh-CN': '服务地点不属于该客户',
+    'zh-TW': '服務地點不屬於該客戶',
+    en: 'The site belongs to another customer',
+  },
+  unit_of_other_customer: { status: 400, 'zh-CN': '设备不属于该客户', 'zh-TW': '設備不屬於該客戶', en: 'The unit belongs to another customer' },
+  invalid_coordinates: {
+    status: 400,
+    'zh-CN': '坐标无效：纬度 −90…90、经度 −180…180，最多六位小数，且须成对填写',
+    'zh-TW': '座標無效：緯度 −90…90、經度 −180…180，最多六位小數，且須成對填寫',
+    en: 'Invalid coordinates: latitude −90…90 and longitude −180…180, at most 6 decimals, given together',
+  },
+  invalid_transition: {
+    status: 409,
+    'zh-CN': '工单状态为「{from}」，不能变为「{to}」',
+    'zh-TW': '工單狀態為「{from}」，不能變為「{to}」',
+    en: 'A work order in state "{from}" cannot go to "{to}"',
+  },
+  transition_not_allowed_for_role: {
+    status: 403,
+    'zh-CN': '您的角色不能将工单从「{from}」变为「{to}」',
+    'zh-TW': '您的角色不能將工單從「{from}」變為「{to}」',
+    en: 'Your role may not move a work order from "{from}" to "{to}"',
+  },
+  not_assigned: {
+    status: 403,
+    'zh-CN': '您不是该工单的技术员',
+    'zh-TW': '您不是該工單的技術員',
+    en: 'You are not assigned to this work order',
+  },
+  no_technician: { status: 409, 'zh-CN': '请先指派技术员', 'zh-TW': '請先指派技術員', en: 'Assign a technician first' },
+  lead_not_in_team: {
+    status: 400,
+    'zh-CN': '负责人必须是被指派的技术员之一',
+    'zh-TW': '負責人必須是被指派的技術員之一',
+    en: 'The technician in charge must be one of those assigned',
+  },
+  not_a_technician: { status: 400, 'zh-CN': '用户 {userId} 不是技术员', 'zh-TW': '使用者 {userId} 不是技術員', en: 'User {userId} is not a technician' },
+  work_order_finished: {
+    status: 409,
+    'zh-CN': '工单已{status}，不能再指派',
+    'zh-TW': '工單已{status}，不能再指派',
+    en: 'The work order is {status}; it can no longer be assigned',
+  },
+  parts_required: {
+    status: 400,
+    'zh-CN': '缺件待修须填写所缺配件及数量',
+    'zh-TW': '缺件待修須填寫所缺配件及數量',
+    en: 'Waiting for parts needs the missing parts and quantities',
+  },
+  invalid_day: { status: 400, 'zh-CN': '日期 {value} 无效，应为 YYYY-MM-DD', 'zh-TW': '日期 {value} 無效，應為 YYYY-MM-DD', en: 'Invalid date {value}; use YYYY-MM-DD' },
+  invalid_sla_policy: {
+    status: 400,
+    'zh-CN': 'SLA 策略无效：{reason}',
+    'zh-TW': 'SLA 策略無效：{reason}',
+    en: 'Invalid SLA policy: {reason}',
+  },
+  calendar_out_of_range: {
+    status: 400,
+    'zh-CN': '工作时间计算超出日历范围',
+    'zh-TW': '工作時間計算超出日曆範圍',
+    en: 'Business-hours arithmetic ran past the calendar',
+  },
+});
