@@ -127,6 +127,10 @@ function rng(seed: number) {
 function idFor(name: string, path = ''): number {
   const n = name.toLowerCase();
   if (n === 'stationid' || n === 'tolocationid' || n === 'forlocationid') return ids.station!;
+  if (n === 'customerid') return ids.customer!;
+  if (n === 'siteid') return ids.site!;
+  if (n === 'unitid') return ids.unit!;
+  if (n === 'modelid') return ids.model!;
   if (n.includes('location')) return ids.wh!;
   if (n.includes('part')) return ids.part!;
   if (n.includes('supplier')) return ids.sup!;
@@ -147,6 +151,15 @@ function idFor(name: string, path = ''): number {
       counts: ids.count,
       moves: ids.move,
       documents: ids.receipt,
+      customers: ids.customer,
+      sites: ids.site,
+      contacts: ids.contact,
+      'product-models': ids.model,
+      units: ids.unit,
+      'service-stations': ids.station,
+      calls: ids.call,
+      'work-orders': ids.workOrder,
+      'sla-policies': ids.slaPolicy,
     };
     const id = byResource[seg];
     if (id === undefined) throw new Error(`no fixture for the {id} of ${path}: add one to idFor`);
@@ -183,6 +196,7 @@ function plausible(s: Schema, name: string, path: string, r: () => number): Json
       return name === 'dryRun';
     case 'string': {
       if (/price|cost|value|amount/i.test(name)) return '12.30';
+      if (s.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return '2026-11-27';
       if (/^(asOf|from|to|expiresAt)$/.test(name)) return '2026-11-27T08:00:00+08:00';
       if (name === 'password') return 'fuzz-pass-123';
       uniq++;
@@ -228,7 +242,7 @@ function urlOf(r: Route, pathValues: Record<string, string> = {}, query = ''): s
 
 /** Row counts and stock sums in one statement: any change after a refused write is a partial write. */
 async function snapshot(): Promise<string> {
-  const tables = ['documents', 'document_lines', 'document_remarks', 'moves', 'parts', 'part_suppliers', 'part_alarms', 'suppliers', 'locations', 'users', 'lots', 'lot_balances', 'stock_levels', 'reservations', 'reservation_lines', 'shortages', 'approval_rules', 'doc_counters'];
+  const tables = ['documents', 'document_lines', 'document_remarks', 'moves', 'parts', 'part_suppliers', 'part_alarms', 'suppliers', 'locations', 'users', 'lots', 'lot_balances', 'stock_levels', 'reservations', 'reservation_lines', 'shortages', 'approval_rules', 'doc_counters', 'customers', 'customer_sites', 'customer_contacts', 'product_models', 'installed_units', 'station_geo', 'service_calls', 'work_orders', 'work_order_technicians', 'work_order_events', 'sla_policies', 'sla_breaches'];
   const cols = tables.map((tb) => sql`(select count(*) from ${sql.table(tb)}) as ${sql.id(tb)}`);
   cols.push(sql`(select coalesce(sum(on_hand), 0) from lot_balances) as on_hand`);
   cols.push(sql`(select coalesce(sum(reserved), 0) from stock_levels) as reserved`);
@@ -410,6 +424,15 @@ beforeAll(async () => {
   ids.count = count.body.id;
   ids.countLine = count.body.lines?.[0]?.id ?? count.body.lines?.[0]?.lineId ?? 1;
   ids.move = (await api.get(`/moves?documentId=${ids.issue}`)).body.items?.[0]?.id ?? 1;
+  // Service operations (issue #4).
+  ids.model = (await api.post('/product-models', { code: 'FZ-M', name: '客车', yearsFree: 3 })).body.id;
+  ids.customer = (await api.post('/customers', { code: 'FZ-C', name: '郑州公交', stationId: ids.station })).body.id;
+  ids.site = (await api.post('/sites', { customerId: ids.customer, name: '车场', latitude: 34.8, longitude: 113.6 })).body.id;
+  ids.contact = (await api.post('/contacts', { customerId: ids.customer, name: '王经理' })).body.id;
+  ids.unit = (await api.post('/units', { serial: 'FZ-VIN-1', modelId: ids.model, customerId: ids.customer, siteId: ids.site, saleDate: '2025-01-01' })).body.id;
+  ids.call = (await api.post('/calls', { channel: 'phone', caller: '王', summary: '无法启动', customerId: ids.customer })).body.id;
+  ids.workOrder = (await api.post('/work-orders', { customerId: ids.customer, siteId: ids.site, serviceType: 'A', category: 'engine', fault: '无法启动' })).body.id;
+  ids.slaPolicy = (await api.get('/sla-policies')).body.items?.[0]?.id;
   for (const [k, v] of Object.entries(ids)) if (!Number.isInteger(v)) throw new Error(`fixture ${k} missing: ${String(v)}`);
 
   const doc = (await api.get('/openapi.json')).body as { paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
@@ -464,7 +487,7 @@ describe(`fuzzing every route from the OpenAPI document (seed ${SEED})`, () => {
     const report = [...failures].map(([k, f]) => `${k} (×${f.n})\n    e.g. ${f.example}`);
     expect(report).toEqual([]);
     expect(calls).toBeGreaterThan(routes.length * 10);
-  }, 240_000);
+  }, 900_000);
 
   it('keeps the ledger consistent and the process answering', async () => {
     const check = await checkLedger(t.handle.db);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, formatMessage } from '../../platform/errors.js';
+import './errors.js';
 import { formatFen, fromMilli, toFen, toMilli } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { audit } from '../auth/audit.js';
@@ -99,8 +100,13 @@ export async function updatePart(ctx: Ctx, id: number, version: number, patch: P
     const dup = await ctx.db.selectFrom('parts').select('id').where('code', '=', cols.code).executeTakeFirst();
     if (dup) throw new AppError('duplicate', { field: 'code', value: cols.code });
   }
+  return writePartUpdate(ctx, before, cols, patch.archived);
+}
+
+/** The write of an already checked update: versioned, with its audit record. */
+async function writePartUpdate(ctx: Ctx, before: PartsRow, cols: Partial<PartsRow>, archived: boolean | undefined) {
   const merged = { ...before, ...cols };
-  if (patch.archived !== undefined) merged.archived = patch.archived ? 1 : 0;
+  if (archived !== undefined) merged.archived = archived ? 1 : 0;
   const after = await ctx.db
     .updateTable('parts')
     .set({
@@ -110,19 +116,73 @@ export async function updatePart(ctx: Ctx, id: number, version: number, patch: P
       version: before.version + 1,
       updated_at: ctx.clock.now(),
     })
-    .where('id', '=', id)
-    .where('version', '=', version)
+    .where('id', '=', before.id)
+    .where('version', '=', before.version)
     .returningAll()
     .executeTakeFirst();
-  if (!after) throw new AppError('version_conflict', { partId: id });
-  await audit(ctx, 'update', 'part', id, partView(before), partView(after));
+  if (!after) throw new AppError('version_conflict', { partId: before.id });
+  await audit(ctx, 'update', 'part', before.id, partView(before), partView(after));
   return after;
 }
 
-/** Bulk edit (批量修改): all rows or none; each row carries its version. */
-export async function bulkUpdateParts(ctx: Ctx, rows: readonly ({ id: number; version: number } & Partial<PartInput>)[]) {
+export type BulkRow = { id: number; version: number; archived?: boolean } & Partial<PartInput>;
+export interface BulkRowError {
+  index: number;
+  partId: number;
+  code: string | null;
+  field: string | null;
+  error: string;
+  message: string;
+}
+
+/**
+ * Bulk edit (批量修改, R-INV-13): every row is checked first (existence, its version, values,
+ * supplier, code clashes) and all rejected rows are answered together; nothing is written unless
+ * every row passes. Reads are one query per table, not per row.
+ */
+export async function bulkUpdateParts(ctx: Ctx, rows: readonly BulkRow[]) {
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const parts = new Map((await ctx.db.selectFrom('parts').selectAll().where('id', 'in', ids).execute()).map((p) => [p.id, p]));
+  const supplierIds = [...new Set(rows.flatMap((r) => (r.preferredSupplierId == null ? [] : [r.preferredSupplierId])))];
+  const suppliers = new Set(supplierIds.length ? (await ctx.db.selectFrom('suppliers').select('id').where('id', 'in', supplierIds).execute()).map((s) => s.id) : []);
+  const newCodes = [...new Set(rows.flatMap((r) => (r.code === undefined ? [] : [r.code.trim()])))];
+  const taken = new Map(newCodes.length ? (await ctx.db.selectFrom('parts').select(['id', 'code']).where('code', 'in', newCodes).execute()).map((p) => [p.code, p.id]) : []);
+
+  const errors: BulkRowError[] = [];
+  const checked: { before: PartsRow; cols: Partial<PartsRow>; archived?: boolean }[] = [];
+  const seen = new Map<number, number>();
+  const codesInBatch = new Map<string, number>();
+  rows.forEach((row, index) => {
+    const { id, version, archived, ...patch } = row;
+    const before = parts.get(id);
+    const fail = (error: string, field: string | null, details: Record<string, unknown> = {}) =>
+      errors.push({ index, partId: id, code: before?.code ?? null, field, error, message: formatMessage(error, ctx.lang, { partId: id, field, ...details }) });
+    if (!before) return fail('unknown_part', 'id');
+    if (seen.has(id)) return fail('duplicate', 'id', { value: before.code });
+    seen.set(id, index);
+    if (before.version !== version) return fail('version_conflict', 'version', { current: before.version });
+    let cols: Partial<PartsRow>;
+    try {
+      cols = columnsOf(patch);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return fail(err.code, typeof err.details.field === 'string' ? err.details.field : null, err.details);
+    }
+    if (patch.preferredSupplierId != null && !suppliers.has(patch.preferredSupplierId)) return fail('unknown_supplier', 'preferredSupplierId');
+    if (cols.code !== undefined && cols.code !== before.code) {
+      const owner = taken.get(cols.code) ?? codesInBatch.get(cols.code);
+      if (owner !== undefined && owner !== id) return fail('duplicate', 'code', { field: 'code', value: cols.code });
+      codesInBatch.set(cols.code, id);
+    }
+    checked.push({ before, cols, archived });
+  });
+  if (errors.length > 0) {
+    const conflict = errors.some((e) => e.error === 'version_conflict');
+    const named = errors.map((e) => e.code ?? `#${e.partId}`);
+    throw new AppError(conflict ? 'bulk_update_conflict' : 'bulk_update_invalid', { count: errors.length, parts: named.slice(0, 10).join('、') + (named.length > 10 ? '…' : ''), rows: errors });
+  }
   const out: PartsRow[] = [];
-  for (const { id, version, ...patch } of rows) out.push(await updatePart(ctx, id, version, patch));
+  for (const c of checked) out.push(await writePartUpdate(ctx, c.before, c.cols, c.archived));
   return out;
 }
 

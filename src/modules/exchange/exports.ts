@@ -105,33 +105,30 @@ export async function exportSuppliers(ctx: Ctx, q: { q?: string }) {
 export async function exportStock(ctx: Ctx, q: Omit<StockQuery, 'limit' | 'cursor'>) {
   const rows = await collect((limit, cursor) => listStock(ctx, { ...q, limit, cursor }));
   const locs = await labels(ctx, 'locations', rows.map((r) => r.locationId));
-  const parts = await labels(ctx, 'parts', rows.map((r) => r.partId));
-  const lots = await labels(ctx, 'lots', rows.map((r) => r.lotId));
   type R = (typeof rows)[number];
   return writeSheet<R>('库存', [
     text('仓库编码', 12, (r) => locs.get(r.locationId)?.code),
-    text('配件编码', 18, (r) => parts.get(r.partId)?.code),
+    text('配件编码', 18, (r) => r.partCode),
     qty('数量', (r) => r.onHand),
-    money('单价', (r) => (r as { unitCost?: string }).unitCost),
-    text('批号', 14, (r) => (r.lotId === null ? null : lots.get(r.lotId)?.code)),
+    money('单价', (r) => r.unitCost),
+    text('批号', 14, (r) => r.lotNo),
     text('仓库名称', 16, (r) => locs.get(r.locationId)?.name),
-    text('配件名称', 28, (r) => parts.get(r.partId)?.name),
+    text('配件名称', 28, (r) => r.partName),
     qty('预留', (r) => r.reserved),
     qty('可用', (r) => r.available),
     money('金额', (r) => r.value),
-    text('低于报警值', 10, (r) => ((r as { belowAlarm?: boolean }).belowAlarm ? '是' : '')),
+    text('低于报警值', 10, (r) => (r.belowAlarm ? '是' : '')),
   ], rows);
 }
 
 export async function exportHoldings(ctx: Ctx, q: { userId?: number; partId?: number }) {
   const rows = await collect((limit, cursor) => listHoldings(ctx, { ...q, limit, cursor }));
   const users = await labels(ctx, 'users', rows.map((r) => r.userId));
-  const parts = await labels(ctx, 'parts', rows.map((r) => r.partId));
   type R = (typeof rows)[number];
   return writeSheet<R>('员工持有', [
     text('员工', 14, (r) => users.get(r.userId)?.name),
-    text('配件编码', 18, (r) => parts.get(r.partId)?.code),
-    text('配件名称', 28, (r) => parts.get(r.partId)?.name),
+    text('配件编码', 18, (r) => r.partCode),
+    text('配件名称', 28, (r) => r.partName),
     text('批号', 14, (r) => r.lotNo),
     qty('数量', (r) => r.qty),
     money('单价', (r) => r.unitCost),

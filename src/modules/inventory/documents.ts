@@ -13,9 +13,12 @@ export type NewDocument = Omit<DocumentsRow, 'id' | 'number' | 'created_by' | 'c
   Partial<Pick<DocumentsRow, 'total_cost'>>;
 export type NewLine = Omit<DocumentLinesRow, 'id' | 'document_id' | 'line_no'> & { line_no?: number };
 
-/** Numbers and inserts a document with its lines; returns the row and the line ids in order. */
-export async function insertDocument(ctx: Ctx, doc: NewDocument, lines: readonly NewLine[]) {
-  const number = await nextNumber(ctx, NUMBER_PREFIX[doc.type as keyof typeof NUMBER_PREFIX]);
+/**
+ * Numbers and inserts a document with its lines; returns the row and the line ids in order.
+ * `number` is one drawn earlier with numberFor (before taking row locks).
+ */
+export async function insertDocument(ctx: Ctx, doc: NewDocument, lines: readonly NewLine[], number?: string) {
+  number ??= await numberFor(ctx, doc.type);
   const row = await ctx.db
     .insertInto('documents')
     .values({ ...doc, total_cost: doc.total_cost ?? 0, number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 })
@@ -56,11 +59,15 @@ export function checkLineCount(lines: readonly unknown[]): void {
   if (lines.length > MAX_LINES) throw new AppError('too_many_lines', { max: MAX_LINES });
 }
 
-export function lineView(l: DocumentLinesRow) {
+/** A line as read by the list and detail queries, which join its part's code, name and unit. */
+export type LineWithPart = DocumentLinesRow & { part_code?: string | null; part_name?: string | null; part_unit?: string | null };
+
+export function lineView(l: LineWithPart) {
   return {
     id: l.id,
     lineNo: l.line_no,
     partId: l.part_id,
+    ...(l.part_code !== undefined ? { partCode: l.part_code, partName: l.part_name ?? null, unit: l.part_unit ?? null } : {}),
     lotId: l.lot_id,
     qty: fromMilli(l.qty),
     unitCost: l.unit_cost === null ? null : formatFen(l.unit_cost),
@@ -72,7 +79,7 @@ export function lineView(l: DocumentLinesRow) {
   };
 }
 
-export function documentView(ctx: Pick<Ctx, 'timeZone'>, d: DocumentsRow, lines: readonly DocumentLinesRow[]) {
+export function documentView(ctx: Pick<Ctx, 'timeZone'>, d: DocumentsRow, lines: readonly LineWithPart[]) {
   const t = (ms: number | null) => (ms === null ? null : isoInZone(ms, ctx.timeZone));
   return {
     id: d.id,

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { dayEdgeInZone, isoInZone } from '../../platform/clock.js';
 import { formatFen, formatMilliFen, fromMilli, lineValue } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
-import { documentView, getDocument } from './documents.js';
+import { documentView } from './documents.js';
 import { isOwnHoldingOnly, isStationScoped } from './locations.js';
 
 /** A query time: ISO 8601, or a bare day in the installation's zone (`from` starts it, `to`/`asOf` end it). */
@@ -28,8 +28,23 @@ export interface StockQuery {
   cursor?: string;
 }
 
+export interface StockRow {
+  partId: number;
+  partCode: string;
+  partName: string;
+  locationId: number;
+  lotId: number | null;
+  lotNo?: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  value: string;
+  unitCost?: string;
+  belowAlarm?: boolean;
+}
+
 /** Stock by location, part and lot (R-INV-11): on hand, reserved, available, value. */
-export async function listStock(ctx: Ctx, query: StockQuery) {
+export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: StockRow[]; nextCursor: string | null }> {
   const asOf = parseTime(ctx, query.asOf, 'asOf');
   const after = decodeCursor(query.cursor, 3);
   const scope = isStationScoped(ctx.actor) ? ctx.actor.stationId : null;
@@ -45,17 +60,22 @@ export async function listStock(ctx: Ctx, query: StockQuery) {
     let q = ctx.db
       .selectFrom(signed.as('m'))
       .innerJoin('locations as l', 'l.id', 'm.location_id')
+      .innerJoin('parts as p', 'p.id', 'm.part_id')
       .select([
         'm.location_id',
         'm.part_id',
         byPart ? sql<number>`0`.as('lot_id') : 'm.lot_id',
         sql<number>`cast(sum(m.qty) as bigint)`.as('on_hand'),
         sql<number>`cast(sum(m.qty * m.unit_cost) as bigint)`.as('value'),
+        'p.code',
+        'p.name',
+        'p.alarm_qty',
       ])
       .where('l.is_real', '=', 1)
-      .groupBy(byPart ? ['m.location_id', 'm.part_id'] : ['m.location_id', 'm.part_id', 'm.lot_id'])
+      .groupBy(byPart ? ['m.location_id', 'm.part_id', 'p.code', 'p.name', 'p.alarm_qty'] : ['m.location_id', 'm.part_id', 'm.lot_id', 'p.code', 'p.name', 'p.alarm_qty'])
       .having(sql`sum(m.qty)`, '<>', 0);
     if (query.partId) q = q.where('m.part_id', '=', query.partId);
+    if (query.category) q = q.where('p.category', '=', query.category);
     if (query.locationId) q = q.where('m.location_id', '=', query.locationId);
     if (scope != null) q = q.where((eb) => eb.or([eb('l.id', '=', scope), eb('l.station_id', '=', scope)]));
     if (after) q = q.having(sql`(m.location_id, m.part_id, ${sql.raw(byPart ? '0' : 'm.lot_id')})`, '>', sql`(${after[0]}, ${after[1]}, ${after[2]})`);
@@ -63,7 +83,8 @@ export async function listStock(ctx: Ctx, query: StockQuery) {
     return toPage(
       rows,
       query.limit,
-      (r) => ({ partId: r.part_id, locationId: r.location_id, lotId: byPart ? null : r.lot_id, onHand: fromMilli(Number(r.on_hand)), reserved: 0, available: fromMilli(Number(r.on_hand)), value: formatMilliFen(Number(r.value)) }),
+      // Reservations are not historised: as of a past date reserved is 0 and the alarm compares on hand.
+      (r) => ({ partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: byPart ? null : r.lot_id, onHand: fromMilli(Number(r.on_hand)), reserved: 0, available: fromMilli(Number(r.on_hand)), value: formatMilliFen(Number(r.value)), belowAlarm: r.alarm_qty != null && Number(r.on_hand) < r.alarm_qty }),
       (r) => [r.location_id, r.part_id, byPart ? 0 : r.lot_id],
     );
   }
@@ -82,7 +103,7 @@ export async function listStock(ctx: Ctx, query: StockQuery) {
     let q = ctx.db
       .selectFrom('stock_levels as s')
       .innerJoin('parts as p', 'p.id', 's.part_id')
-      .select(['s.location_id', 's.part_id', 's.on_hand', 's.reserved', 's.value', 'p.alarm_qty'])
+      .select(['s.location_id', 's.part_id', 's.on_hand', 's.reserved', 's.value', 'p.alarm_qty', 'p.code', 'p.name'])
       .where('s.location_id', 'in', real)
       .where((eb) => eb.or([eb('s.on_hand', '<>', 0), eb('s.reserved', '<>', 0)]));
     if (query.partId) q = q.where('s.part_id', '=', query.partId);
@@ -92,7 +113,7 @@ export async function listStock(ctx: Ctx, query: StockQuery) {
     return toPage(
       rows,
       query.limit,
-      (r) => ({ partId: r.part_id, locationId: r.location_id, lotId: null, onHand: fromMilli(r.on_hand), reserved: fromMilli(r.reserved), available: fromMilli(r.on_hand - r.reserved), value: formatMilliFen(r.value), belowAlarm: r.alarm_qty != null && r.on_hand - r.reserved < r.alarm_qty }),
+      (r) => ({ partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: null, onHand: fromMilli(r.on_hand), reserved: fromMilli(r.reserved), available: fromMilli(r.on_hand - r.reserved), value: formatMilliFen(r.value), belowAlarm: r.alarm_qty != null && r.on_hand - r.reserved < r.alarm_qty }),
       (r) => [r.location_id, r.part_id, 0],
     );
   }
@@ -101,11 +122,12 @@ export async function listStock(ctx: Ctx, query: StockQuery) {
     .selectFrom('lot_balances as b')
     .innerJoin('lots as t', 't.id', 'b.lot_id')
     .innerJoin('stock_levels as s', (j) => j.onRef('s.location_id', '=', 'b.location_id').onRef('s.part_id', '=', 'b.part_id'))
-    .select(['b.location_id', 'b.part_id', 'b.lot_id', 'b.on_hand', 't.unit_cost', 's.reserved'])
+    .innerJoin('parts as p', 'p.id', 'b.part_id')
+    .select(['b.location_id', 'b.part_id', 'b.lot_id', 'b.on_hand', 't.unit_cost', 't.lot_no', 's.reserved', 'p.code', 'p.name'])
     .where('b.location_id', 'in', real)
     .where('b.on_hand', '<>', 0);
   if (query.partId) q = q.where('b.part_id', '=', query.partId);
-  if (query.category) q = q.innerJoin('parts as p', 'p.id', 'b.part_id').where('p.category', '=', query.category);
+  if (query.category) q = q.where('p.category', '=', query.category);
   if (after) q = q.where(sql<boolean>`(b.location_id, b.part_id, b.lot_id) > (${after[0]}, ${after[1]}, ${after[2]})`);
   const rows = await q.orderBy('b.location_id').orderBy('b.part_id').orderBy('b.lot_id').limit(query.limit + 1).execute();
   // Reserved is held per part and store; it is shown on the lots FIFO would pick first.
@@ -118,7 +140,7 @@ export async function listStock(ctx: Ctx, query: StockQuery) {
       const left = reservedLeft.get(k) ?? r.reserved;
       const res = Math.min(left, r.on_hand);
       reservedLeft.set(k, left - res);
-      return { partId: r.part_id, locationId: r.location_id, lotId: r.lot_id, onHand: fromMilli(r.on_hand), reserved: fromMilli(res), available: fromMilli(r.on_hand - res), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)), unitCost: formatFen(r.unit_cost) };
+      return { partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: r.lot_id, lotNo: r.lot_no, onHand: fromMilli(r.on_hand), reserved: fromMilli(res), available: fromMilli(r.on_hand - res), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)), unitCost: formatFen(r.unit_cost) };
     },
     (r) => [r.location_id, r.part_id, r.lot_id],
   );
@@ -131,7 +153,8 @@ export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: 
     .selectFrom('lot_balances as b')
     .innerJoin('locations as l', 'l.id', 'b.location_id')
     .innerJoin('lots as t', 't.id', 'b.lot_id')
-    .select(['l.user_id', 'l.station_id', 'b.part_id', 'b.lot_id', 'b.on_hand', 't.unit_cost', 't.lot_no'])
+    .innerJoin('parts as p', 'p.id', 'b.part_id')
+    .select(['l.user_id', 'l.station_id', 'b.part_id', 'b.lot_id', 'b.on_hand', 't.unit_cost', 't.lot_no', 'p.code', 'p.name', 'p.spec', 'p.unit'])
     .where('l.kind', '=', 'holding')
     .where('b.on_hand', '>', 0);
   if (isOwnHoldingOnly(ctx.actor)) {
@@ -145,7 +168,7 @@ export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: 
   return toPage(
     rows,
     query.limit,
-    (r) => ({ userId: r.user_id!, partId: r.part_id, lotId: r.lot_id, lotNo: r.lot_no, qty: fromMilli(r.on_hand), unitCost: formatFen(r.unit_cost), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)) }),
+    (r) => ({ userId: r.user_id!, partId: r.part_id, partCode: r.code, partName: r.name, spec: r.spec, unit: r.unit, lotId: r.lot_id, lotNo: r.lot_no, qty: fromMilli(r.on_hand), unitCost: formatFen(r.unit_cost), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)) }),
     (r) => [r.user_id, r.part_id, r.lot_id],
   );
 }
@@ -204,16 +227,27 @@ export async function listDocuments(ctx: Ctx, query: { type?: string; status?: s
   const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
   // Lines come with the page (one query): approvals and receiving screens show them in the list.
   const ids = rows.slice(0, query.limit).map((d) => d.id);
-  const lines = ids.length ? await ctx.db.selectFrom('document_lines').selectAll().where('document_id', 'in', ids).orderBy('line_no').orderBy('id').execute() : [];
+  const lines = ids.length ? await linesWithParts(ctx).where('l.document_id', 'in', ids).orderBy('l.line_no').orderBy('l.id').execute() : [];
   const byDoc = new Map<number, typeof lines>();
   for (const l of lines) byDoc.set(l.document_id, [...(byDoc.get(l.document_id) ?? []), l]);
   return toPage(rows, query.limit, (d) => documentView(ctx, d, byDoc.get(d.id) ?? []), (d) => [d.id]);
 }
 
+/** Document lines with the code, name and unit of their part (one join, so lists need no per-row lookups). */
+function linesWithParts(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('document_lines as l')
+    .leftJoin('parts as p', 'p.id', 'l.part_id')
+    .selectAll('l')
+    .select(['p.code as part_code', 'p.name as part_name', 'p.unit as part_unit']);
+}
+
 /** One document with its lines and remark history; out-of-scope documents look missing. */
 export async function readDocument(ctx: Ctx, id: number) {
-  const { doc, lines } = await getDocument(ctx, id);
+  const doc = await ctx.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!doc) throw new AppError('not_found');
   if (!documentScope(ctx, doc)) throw new AppError('not_found');
+  const lines = await linesWithParts(ctx).where('l.document_id', '=', id).orderBy('l.line_no').orderBy('l.id').execute();
   const remarks = await ctx.db.selectFrom('document_remarks').selectAll().where('document_id', '=', id).orderBy('id').execute();
   return {
     ...documentView(ctx, doc, lines),

@@ -20,7 +20,9 @@ export interface ReservationInput {
   lines: { partId: number; qty: number }[];
 }
 
-export function reservationView(ctx: Pick<Ctx, 'timeZone'>, r: ReservationsRow, lines: ReservationLinesRow[]) {
+type LineWithPart = ReservationLinesRow & { part_code?: string; part_name?: string };
+
+export function reservationView(ctx: Pick<Ctx, 'timeZone'>, r: ReservationsRow, lines: LineWithPart[]) {
   return {
     id: r.id,
     number: r.number,
@@ -34,7 +36,7 @@ export function reservationView(ctx: Pick<Ctx, 'timeZone'>, r: ReservationsRow, 
     createdBy: r.created_by,
     createdAt: isoInZone(r.created_at, ctx.timeZone),
     version: r.version,
-    lines: lines.map((l) => ({ id: l.id, partId: l.part_id, qty: fromMilli(l.qty), openQty: fromMilli(l.open_qty) })),
+    lines: lines.map((l) => ({ id: l.id, partId: l.part_id, ...(l.part_code !== undefined ? { partCode: l.part_code, partName: l.part_name } : {}), qty: fromMilli(l.qty), openQty: fromMilli(l.open_qty) })),
   };
 }
 
@@ -139,6 +141,9 @@ export async function listReservations(ctx: Ctx, q: { status?: string; forUserId
   if (after) query = query.where('id', '<', Number(after[0]));
   const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
   const ids = rows.slice(0, q.limit).map((r) => r.id);
-  const lines = ids.length ? await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', 'in', ids).execute() : [];
+  // Part code and name joined in, so the list needs no per-line lookups.
+  const lines = ids.length
+    ? await ctx.db.selectFrom('reservation_lines as l').innerJoin('parts as p', 'p.id', 'l.part_id').selectAll('l').select(['p.code as part_code', 'p.name as part_name']).where('l.reservation_id', 'in', ids).orderBy('l.id').execute()
+    : [];
   return toPage(rows, q.limit, (r) => reservationView(ctx, r, lines.filter((l) => l.reservation_id === r.id)), (r) => [r.id]);
 }

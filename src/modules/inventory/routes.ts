@@ -13,7 +13,7 @@ import { previewReceipt, postReceipt } from './receipts.js';
 import { approveIssue, issueParts, rejectIssue } from './issues.js';
 import { returnParts, writeOff } from './holdings.js';
 import { cancelReservation, createReservation, getReservation, listReservations, reservationView } from './reservations.js';
-import { createShortage, closeShortage, purchaseList, shortageView } from './shortages.js';
+import { createShortage, closeShortage, listShortages, purchaseList } from './shortages.js';
 import { createTransfer, receiveTransfer } from './transfers.js';
 import { editRemark, reverseMove } from './corrections.js';
 import { approveCount, createCount, recordCount, rejectCount } from './counts.js';
@@ -135,17 +135,9 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ partId: OptId, description: OptText(500), qty: Qty, workOrderId: OptId, remark: OptText(500) }), response: { 201: S.Shortage } } },
     async (req, reply) => reply.code(201).send(await withTx(deps, req, (ctx) => createShortage(ctx, req.body))),
   );
-  app.get('/shortages', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })) }), response: { 200: pageOf(S.Shortage) } } }, async (req) => {
-    const ctx = ctxOf(deps, req);
-    const limit = req.query.limit ?? 50;
-    const after = decodeCursor(req.query.cursor, 1);
-    let q = ctx.db.selectFrom('shortages').selectAll();
-    if (req.query.status) q = q.where('status', '=', req.query.status as never);
-    if (isStationScoped(ctx.actor)) q = q.where('station_id', '=', ctx.actor.stationId);
-    if (after) q = q.where('id', '<', Number(after[0]));
-    const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
-    return toPage(rows, limit, (s) => shortageView(ctx, s), (s) => [s.id]);
-  });
+  app.get('/shortages', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })) }), response: { 200: pageOf(S.Shortage) } } }, async (req) =>
+    listShortages(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
+  );
   app.patch('/shortages/:id', { config: { access: ['admin', 'warehouse_keeper', 'service_manager'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('ordered'), Type.Literal('closed')]), version: Version }), response: { 200: S.Shortage } } }, async (req) =>
     withTx(deps, req, (ctx) => closeShortage(ctx, req.params.id, req.body.status, req.body.version)),
   );

@@ -8,6 +8,9 @@ export const DocumentLine = Type.Object({
   id: Type.Integer(),
   lineNo: Type.Integer(),
   partId: NInt,
+  partCode: Type.Optional(NStr),
+  partName: Type.Optional(NStr),
+  unit: Type.Optional(NStr),
   lotId: NInt,
   qty: Type.Number(),
   unitCost: NStr,
@@ -79,12 +82,14 @@ export const Reservation = Type.Object({
   createdBy: Type.Integer(),
   createdAt: Type.String(),
   version: Type.Integer(),
-  lines: Type.Array(Type.Object({ id: Type.Integer(), partId: Type.Integer(), qty: Type.Number(), openQty: Type.Number() })),
+  lines: Type.Array(Type.Object({ id: Type.Integer(), partId: Type.Integer(), partCode: Type.Optional(Type.String()), partName: Type.Optional(Type.String()), qty: Type.Number(), openQty: Type.Number() })),
 });
 
 export const Shortage = Type.Object({
   id: Type.Integer(),
   partId: NInt,
+  partCode: Type.Optional(NStr),
+  partName: Type.Optional(NStr),
   description: NStr,
   qty: Type.Number(),
   workOrderId: NInt,
@@ -98,8 +103,11 @@ export const Shortage = Type.Object({
 
 export const StockItem = Type.Object({
   partId: Type.Integer(),
+  partCode: Type.Optional(Type.String()),
+  partName: Type.Optional(Type.String()),
   locationId: Type.Integer(),
   lotId: NInt,
+  lotNo: Type.Optional(Type.String()),
   onHand: Type.Number(),
   reserved: Type.Number(),
   available: Type.Number(),
@@ -111,6 +119,10 @@ export const StockItem = Type.Object({
 export const HoldingItem = Type.Object({
   userId: Type.Integer(),
   partId: Type.Integer(),
+  partCode: Type.Optional(Type.String()),
+  partName: Type.Optional(Type.String()),
+  spec: Type.Optional(NStr),
+  unit: Type.Optional(Type.String()),
   lotId: Type.Integer(),
   lotNo: Type.String(),
   qty: Type.Number(),

@@ -4,11 +4,13 @@ import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
 import { formatFen, fromMilli, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
+import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { isStationScoped } from './locations.js';
 import type { ShortagesRow } from './tables.js';
 
-export function shortageView(ctx: Pick<Ctx, 'timeZone'>, s: ShortagesRow) {
-  return { id: s.id, partId: s.part_id, description: s.description, qty: fromMilli(s.qty), workOrderId: s.work_order_id, remark: s.remark, source: s.source, status: s.status, createdBy: s.created_by, createdAt: isoInZone(s.created_at, ctx.timeZone), version: s.version };
+export function shortageView(ctx: Pick<Ctx, 'timeZone'>, s: ShortagesRow & { part_code?: string | null; part_name?: string | null }) {
+  const names = s.part_code !== undefined ? { partCode: s.part_code, partName: s.part_name ?? null } : {};
+  return { id: s.id, partId: s.part_id, ...names, description: s.description, qty: fromMilli(s.qty), workOrderId: s.work_order_id, remark: s.remark, source: s.source, status: s.status, createdBy: s.created_by, createdAt: isoInZone(s.created_at, ctx.timeZone), version: s.version };
 }
 
 /** Records demand stock cannot meet (R-INV-6): a catalogue part or free text. */
@@ -25,6 +27,17 @@ export async function createShortage(ctx: Ctx, input: { partId?: number | null; 
     .executeTakeFirstOrThrow();
   await audit(ctx, 'create', 'shortage', row.id, null, shortageView(ctx, row));
   return shortageView(ctx, row);
+}
+
+/** Shortage requests, newest first, with their part's code and name joined in. */
+export async function listShortages(ctx: Ctx, query: { status?: string; limit: number; cursor?: string }) {
+  const after = decodeCursor(query.cursor, 1);
+  let q = ctx.db.selectFrom('shortages as s').leftJoin('parts as p', 'p.id', 's.part_id').selectAll('s').select(['p.code as part_code', 'p.name as part_name']);
+  if (query.status) q = q.where('s.status', '=', query.status as never);
+  if (isStationScoped(ctx.actor)) q = q.where('s.station_id', '=', ctx.actor.stationId);
+  if (after) q = q.where('s.id', '<', Number(after[0]));
+  const rows = await q.orderBy('s.id', 'desc').limit(query.limit + 1).execute();
+  return toPage(rows, query.limit, (s) => shortageView(ctx, s), (s) => [s.id]);
 }
 
 export async function closeShortage(ctx: Ctx, id: number, status: 'ordered' | 'closed', version: number) {
