@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     fileParallelism: false,
+    // A busy CI machine takes seconds to render a lazy screen; expect.poll's default 1 s was
+    // seen to fail at the first screen. Waits still end as soon as the page shows the text.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
