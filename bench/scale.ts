@@ -125,6 +125,8 @@ interface Timing {
   median: number;
   p95: number;
   n: number;
+  /** The read failed (a 5xx at some size is a finding of the curve, not a reason to stop it). */
+  error?: string;
 }
 
 async function timeGet(h: Harness, base: string, token: string, name: string, url: string, runs: number): Promise<Timing> {
@@ -265,9 +267,15 @@ async function oneSize(h: Harness, engine: 'sqlite' | 'postgres', size: { label:
         ['issue-stats groupBy=employee', '/reports/issue-stats?groupBy=employee'],
         ['issue-stats groupBy=part', '/reports/issue-stats?groupBy=part'],
       ] as const) {
-        const r = await timeGet(h, api.base, token, name, url, o.runs ?? 20);
-        reads.push(r);
-        console.log(`  ${name}: median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.n} calls)`);
+        try {
+          const r = await timeGet(h, api.base, token, name, url, o.runs ?? 20);
+          reads.push(r);
+          console.log(`  ${name}: median ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.n} calls)`);
+        } catch (err) {
+          const error = /→ (\d{3})/.exec((err as Error).message)?.[1] ?? 'failed';
+          reads.push({ name, median: NaN, p95: NaN, n: 0, error });
+          console.log(`  ${name}: FAILED ${(err as Error).message.slice(0, 300)}`);
+        }
       }
       phase('reads', performance.now() - t);
 
@@ -318,7 +326,7 @@ function report(engine: string, ceil: { rps: number; p99: number }, results: Siz
   rows.push([`issues/s (${CONNECTIONS} conn., ${duration} s) / ceiling ${fmt(Math.round(ceil.rps))}`, ...results.map((r) => (r.issues ? `${fmt(Math.round(r.issues.rps))} = ${((100 * r.issues.rps) / ceil.rps).toFixed(0)} %` : 'n/a'))]);
   rows.push(['issue p50 / p99 ms', ...results.map((r) => (r.issues ? `${r.issues.p50} / ${r.issues.p99}` : 'n/a'))]);
   for (let i = 0; i < results[0]!.reads.length; i++) {
-    rows.push([`${results[0]!.reads[i]!.name} median / p95 ms`, ...results.map((r) => `${ms(r.reads[i]!.median)} / ${ms(r.reads[i]!.p95)}`)]);
+    rows.push([`${results[0]!.reads[i]!.name} median / p95 ms`, ...results.map((r) => (r.reads[i]!.error ? `error ${r.reads[i]!.error}` : `${ms(r.reads[i]!.median)} / ${ms(r.reads[i]!.p95)}`))]);
   }
   rows.push(['server idle / peak RSS MB', ...results.map((r) => `${r.idleRssMb?.toFixed(0) ?? '?'} / ${r.peakRssMb?.toFixed(0) ?? '?'}`)]);
   const errors = results.filter((r) => r.issues?.errors);

@@ -48,3 +48,14 @@ describe('issue statistics (R-INV-10)', () => {
     expect(later).toEqual([{ key: s.tech.id, label: '张师傅', issuedQty: 0, returnedQty: 0, consumedQty: 0, scrappedQty: 0, netQty: 0, cost: '0.00', saleValue: '0.00', profit: '0.00' }]);
   });
 });
+
+describe('group labels', () => {
+  it('are read in chunks, every key labelled across chunk edges (100,000 parts exceed one statement)', async () => {
+    const { labelsOf } = await import('./issue-stats.js');
+    const users = (await t.api.get('/users')).body.items as { id: number; displayName: string }[];
+    const ctx = { db: t.handle.db, dialect: t.handle.dialect } as Parameters<typeof labelsOf>[0];
+    const labels = await labelsOf(ctx, 'employee', users.map((u) => u.id), 2);
+    expect(users.length).toBeGreaterThan(2);
+    for (const u of users) expect(labels.get(u.id)).toBe(u.displayName);
+  });
+});

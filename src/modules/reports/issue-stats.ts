@@ -73,13 +73,7 @@ export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; grou
     acc.set(r.k, a);
   }
   const keys = [...acc.keys()].filter((k): k is number => k !== null);
-  const labels = new Map<number, string>();
-  if (keys.length > 0) {
-    if (q.groupBy === 'employee') for (const u of await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', keys).execute()) labels.set(u.id, u.display_name);
-    if (q.groupBy === 'part') for (const p of await ctx.db.selectFrom('parts').select(['id', 'code', 'name']).where('id', 'in', keys).execute()) labels.set(p.id, `${p.code} ${p.name}`);
-    if (q.groupBy === 'station') for (const l of await ctx.db.selectFrom('locations').select(['id', 'name']).where('id', 'in', keys).execute()) labels.set(l.id, l.name);
-    if (q.groupBy === 'workOrder') for (const k of keys) labels.set(k, `#${k}`);
-  }
+  const labels = await labelsOf(ctx, q.groupBy, keys);
   const items: IssueStatRow[] = [...acc.entries()]
     .map(([k, a]) => ({
       key: k,
@@ -102,4 +96,23 @@ export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; grou
     nextCursor: null,
     totals: { issuedQty: fromMilli(t.issued), returnedQty: fromMilli(t.returned), consumedQty: fromMilli(t.consumed), scrappedQty: fromMilli(t.scrapped), netQty: fromMilli(t.issued - t.returned), cost: formatMilliFen(t.cost), saleValue: formatMilliFen(t.sale), profit: formatMilliFen(t.sale - t.cost) },
   };
+}
+
+/**
+ * Display labels of group keys, read in chunks: at 10M moves there are 100,000 parts, more ids
+ * than one statement may bind (PostgreSQL 65,535 parameters, SQLite 32,766).
+ */
+export async function labelsOf(ctx: Ctx, groupBy: GroupBy, keys: readonly number[], chunk = 5000): Promise<Map<number, string>> {
+  const labels = new Map<number, string>();
+  if (groupBy === 'workOrder') {
+    for (const k of keys) labels.set(k, `#${k}`);
+    return labels;
+  }
+  for (let i = 0; i < keys.length; i += chunk) {
+    const ids = keys.slice(i, i + chunk);
+    if (groupBy === 'employee') for (const u of await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()) labels.set(u.id, u.display_name);
+    if (groupBy === 'part') for (const p of await ctx.db.selectFrom('parts').select(['id', 'code', 'name']).where('id', 'in', ids).execute()) labels.set(p.id, `${p.code} ${p.name}`);
+    if (groupBy === 'station') for (const l of await ctx.db.selectFrom('locations').select(['id', 'name']).where('id', 'in', ids).execute()) labels.set(l.id, l.name);
+  }
+  return labels;
 }
