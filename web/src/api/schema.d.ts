@@ -47,10 +47,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        category?: string | null;
-                        minValue?: string | null;
+                        category?: null | string;
+                        minValue?: null | string;
                         name: string;
-                        requesterRole?: string | null;
+                        requesterRole?: null | string;
                     };
                 };
             };
@@ -115,10 +115,13 @@ export interface paths {
                                     lotId: number | null;
                                     lotIsNew?: boolean;
                                     note: string | null;
+                                    partCode?: string | null;
                                     partId: number | null;
+                                    partName?: string | null;
                                     qty: number;
                                     receivedQty?: number;
                                     salePrice: string | null;
+                                    unit?: string | null;
                                     unitCost: string | null;
                                 }[];
                                 number: string;
@@ -278,6 +281,359 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: number;
+                    /** @description calendar day YYYY-MM-DD */
+                    from?: string;
+                    limit?: number;
+                    status?: "open" | "answered" | "closed";
+                    /** @description calendar day YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caller: string;
+                                callerPhone: null | string;
+                                channel: string;
+                                createdBy: number;
+                                customerId: null | number;
+                                id: number;
+                                receivedAt: string;
+                                reply: null | string;
+                                stationId: null | number;
+                                status: string;
+                                summary: string;
+                                unitId: null | number;
+                                version: number;
+                                workOrderId: null | number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caller: string;
+                        callerPhone?: null | string;
+                        channel: "phone" | "letter" | "email" | "web" | "visit";
+                        customerId?: null | number;
+                        reply?: null | string;
+                        status?: "open" | "answered" | "closed";
+                        summary: string;
+                        unitId?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caller: string;
+                            callerPhone: null | string;
+                            channel: string;
+                            createdBy: number;
+                            customerId: null | number;
+                            id: number;
+                            receivedAt: string;
+                            reply: null | string;
+                            stationId: null | number;
+                            status: string;
+                            summary: string;
+                            unitId: null | number;
+                            version: number;
+                            workOrderId: null | number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caller: string;
+                            callerPhone: null | string;
+                            channel: string;
+                            createdBy: number;
+                            customerId: null | number;
+                            id: number;
+                            receivedAt: string;
+                            reply: null | string;
+                            stationId: null | number;
+                            status: string;
+                            summary: string;
+                            unitId: null | number;
+                            version: number;
+                            workOrderId: null | number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caller?: string;
+                        callerPhone?: null | string;
+                        channel?: "phone" | "letter" | "email" | "web" | "visit";
+                        customerId?: null | number;
+                        reply?: null | string;
+                        status?: "open" | "answered" | "closed";
+                        summary?: string;
+                        unitId?: null | number;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caller: string;
+                            callerPhone: null | string;
+                            channel: string;
+                            createdBy: number;
+                            customerId: null | number;
+                            id: number;
+                            receivedAt: string;
+                            reply: null | string;
+                            stationId: null | number;
+                            status: string;
+                            summary: string;
+                            unitId: null | number;
+                            version: number;
+                            workOrderId: null | number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: number;
+                                email: null | string;
+                                id: number;
+                                name: string;
+                                phone: null | string;
+                                title: null | string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId: number;
+                        email?: null | string;
+                        name: string;
+                        phone?: null | string;
+                        title?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: number;
+                            email: null | string;
+                            id: number;
+                            name: string;
+                            phone: null | string;
+                            title: null | string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: null | string;
+                        name?: string;
+                        phone?: null | string;
+                        title?: null | string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customerId: number;
+                            email: null | string;
+                            id: number;
+                            name: string;
+                            phone: null | string;
+                            title: null | string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/counts": {
         parameters: {
             query?: never;
@@ -299,7 +655,7 @@ export interface paths {
                     "application/json": {
                         locationId: number;
                         partIds?: number[];
-                        remark?: string | null;
+                        remark?: null | string;
                     };
                 };
             };
@@ -325,10 +681,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -378,7 +737,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        note?: string | null;
+                        note?: null | string;
                         version?: number;
                     };
                 };
@@ -405,10 +764,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -462,7 +824,7 @@ export interface paths {
                             /** @description quantity, at most 3 decimals */
                             countedQty: number;
                             lineId: number;
-                            note?: string | null;
+                            note?: null | string;
                         }[];
                         version: number;
                     };
@@ -490,10 +852,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -543,7 +908,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        note?: string | null;
+                        note?: null | string;
                         version?: number;
                     };
                 };
@@ -570,10 +935,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -600,6 +968,192 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    contract?: boolean;
+                    cursor?: string;
+                    includeArchived?: boolean;
+                    limit?: number;
+                    q?: string;
+                    stationId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: null | string;
+                                archived: boolean;
+                                code: string;
+                                contract: boolean;
+                                id: number;
+                                name: string;
+                                phone: null | string;
+                                stationId: null | number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: null | string;
+                        code: string;
+                        contract?: boolean;
+                        name: string;
+                        phone?: null | string;
+                        stationId?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: null | string;
+                            archived: boolean;
+                            code: string;
+                            contract: boolean;
+                            id: number;
+                            name: string;
+                            phone: null | string;
+                            stationId: null | number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: null | string;
+                            archived: boolean;
+                            code: string;
+                            contract: boolean;
+                            id: number;
+                            name: string;
+                            phone: null | string;
+                            stationId: null | number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: null | string;
+                        archived?: boolean;
+                        code?: string;
+                        contract?: boolean;
+                        name?: string;
+                        phone?: null | string;
+                        stationId?: null | number;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: null | string;
+                            archived: boolean;
+                            code: string;
+                            contract: boolean;
+                            id: number;
+                            name: string;
+                            phone: null | string;
+                            stationId: null | number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/documents": {
@@ -649,10 +1203,13 @@ export interface paths {
                                     lotId: number | null;
                                     lotIsNew?: boolean;
                                     note: string | null;
+                                    partCode?: string | null;
                                     partId: number | null;
+                                    partName?: string | null;
                                     qty: number;
                                     receivedQty?: number;
                                     salePrice: string | null;
+                                    unit?: string | null;
                                     unitCost: string | null;
                                 }[];
                                 number: string;
@@ -724,10 +1281,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -829,7 +1389,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        remark: string | null;
+                        remark: null | string;
                         version?: number;
                     };
                 };
@@ -856,10 +1416,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -1235,8 +1798,12 @@ export interface paths {
                             items: {
                                 lotId: number;
                                 lotNo: string;
+                                partCode?: string;
                                 partId: number;
+                                partName?: string;
                                 qty: number;
+                                spec?: string | null;
+                                unit?: string;
                                 unitCost: string;
                                 userId: number;
                                 value: string;
@@ -1564,15 +2131,15 @@ export interface paths {
                     "application/json": {
                         fromLocationId: number;
                         lines: {
-                            lotId?: number | null;
+                            lotId?: null | number;
                             partId: number;
                             /** @description quantity, at most 3 decimals */
                             qty: number;
                         }[];
-                        remark?: string | null;
-                        reservationId?: number | null;
+                        remark?: null | string;
+                        reservationId?: null | number;
                         toUserId: number;
-                        workOrderId?: number | null;
+                        workOrderId?: null | number;
                     };
                 };
             };
@@ -1598,10 +2165,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -1651,7 +2221,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        note?: string | null;
+                        note?: null | string;
                         version?: number;
                     };
                 };
@@ -1678,10 +2248,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -1731,7 +2304,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        note?: string | null;
+                        note?: null | string;
                         version?: number;
                     };
                 };
@@ -1758,10 +2331,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -1849,7 +2425,7 @@ export interface paths {
                         code: string;
                         kind: "warehouse" | "station" | "old_parts";
                         name: string;
-                        stationId?: number | null;
+                        stationId?: null | number;
                     };
                 };
             };
@@ -2098,14 +2674,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        alarmQty?: number | null;
-                        barcode?: string | null;
-                        category?: string | null;
+                        alarmQty?: null | number;
+                        barcode?: null | string;
+                        category?: null | string;
                         code: string;
                         name: string;
-                        preferredSupplierId?: number | null;
-                        salePrice?: string | null;
-                        spec?: string | null;
+                        preferredSupplierId?: null | number;
+                        salePrice?: null | string;
+                        spec?: null | string;
                         unit: string;
                     };
                 };
@@ -2249,15 +2825,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        alarmQty?: number | null;
+                        alarmQty?: null | number;
                         archived?: boolean;
-                        barcode?: string | null;
-                        category?: string | null;
+                        barcode?: null | string;
+                        category?: null | string;
                         code?: string;
                         name?: string;
-                        preferredSupplierId?: number | null;
-                        salePrice?: string | null;
-                        spec?: string | null;
+                        preferredSupplierId?: null | number;
+                        salePrice?: null | string;
+                        spec?: null | string;
                         unit?: string;
                         version?: number;
                     };
@@ -2311,7 +2887,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        alarmQty: number | null;
+                        alarmQty: null | number;
                     };
                 };
             };
@@ -2357,9 +2933,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        price: string | null;
+                        price: null | string;
                         supplierId: number;
-                        supplierPartCode?: string | null;
+                        supplierPartCode?: null | string;
                     };
                 };
             };
@@ -2405,16 +2981,16 @@ export interface paths {
                 content: {
                     "application/json": {
                         items: {
-                            alarmQty?: number | null;
+                            alarmQty?: null | number;
                             archived?: boolean;
-                            barcode?: string | null;
-                            category?: string | null;
+                            barcode?: null | string;
+                            category?: null | string;
                             code?: string;
                             id: number;
                             name?: string;
-                            preferredSupplierId?: number | null;
-                            salePrice?: string | null;
-                            spec?: string | null;
+                            preferredSupplierId?: null | number;
+                            salePrice?: null | string;
+                            spec?: null | string;
                             unit?: string;
                             version: number;
                         }[];
@@ -2454,6 +3030,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/product-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                id: number;
+                                name: string;
+                                version: number;
+                                warrantyHours: null | number;
+                                warrantyKm: null | number;
+                                yearsFree: number;
+                                yearsPartsAtCost: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        warrantyHours?: null | number;
+                        warrantyKm?: null | number;
+                        yearsFree: number;
+                        yearsPartsAtCost?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: number;
+                            name: string;
+                            version: number;
+                            warrantyHours: null | number;
+                            warrantyKm: null | number;
+                            yearsFree: number;
+                            yearsPartsAtCost: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: number;
+                            name: string;
+                            version: number;
+                            warrantyHours: null | number;
+                            warrantyKm: null | number;
+                            yearsFree: number;
+                            yearsPartsAtCost: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        version?: number;
+                        warrantyHours?: null | number;
+                        warrantyKm?: null | number;
+                        yearsFree?: number;
+                        yearsPartsAtCost?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            id: number;
+                            name: string;
+                            version: number;
+                            warrantyHours: null | number;
+                            warrantyKm: null | number;
+                            yearsFree: number;
+                            yearsPartsAtCost: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/receipts": {
         parameters: {
             query?: never;
@@ -2476,14 +3230,14 @@ export interface paths {
                         lines: {
                             lot?: string;
                             newPart?: {
-                                alarmQty?: number | null;
-                                barcode?: string | null;
-                                category?: string | null;
+                                alarmQty?: null | number;
+                                barcode?: null | string;
+                                category?: null | string;
                                 code: string;
                                 name: string;
-                                preferredSupplierId?: number | null;
-                                salePrice?: string | null;
-                                spec?: string | null;
+                                preferredSupplierId?: null | number;
+                                salePrice?: null | string;
+                                spec?: null | string;
                                 unit: string;
                             };
                             partId?: number;
@@ -2493,8 +3247,8 @@ export interface paths {
                             unitCost: string;
                         }[];
                         locationId: number;
-                        remark?: string | null;
-                        supplierId?: number | null;
+                        remark?: null | string;
+                        supplierId?: null | number;
                     };
                 };
             };
@@ -2520,10 +3274,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -2574,14 +3331,14 @@ export interface paths {
                         lines: {
                             lot?: string;
                             newPart?: {
-                                alarmQty?: number | null;
-                                barcode?: string | null;
-                                category?: string | null;
+                                alarmQty?: null | number;
+                                barcode?: null | string;
+                                category?: null | string;
                                 code: string;
                                 name: string;
-                                preferredSupplierId?: number | null;
-                                salePrice?: string | null;
-                                spec?: string | null;
+                                preferredSupplierId?: null | number;
+                                salePrice?: null | string;
+                                spec?: null | string;
                                 unit: string;
                             };
                             partId?: number;
@@ -2591,8 +3348,8 @@ export interface paths {
                             unitCost: string;
                         }[];
                         locationId: number;
-                        remark?: string | null;
-                        supplierId?: number | null;
+                        remark?: null | string;
+                        supplierId?: null | number;
                     };
                 };
             };
@@ -2726,7 +3483,9 @@ export interface paths {
                                 lines: {
                                     id: number;
                                     openQty: number;
+                                    partCode?: string;
                                     partId: number;
+                                    partName?: string;
                                     qty: number;
                                 }[];
                                 locationId: number;
@@ -2753,17 +3512,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        expiresAt?: string | null;
-                        forLocationId?: number | null;
-                        forUserId?: number | null;
+                        expiresAt?: null | string;
+                        forLocationId?: null | number;
+                        forUserId?: null | number;
                         lines: {
                             partId: number;
                             /** @description quantity, at most 3 decimals */
                             qty: number;
                         }[];
                         locationId: number;
-                        remark?: string | null;
-                        workOrderId?: number | null;
+                        remark?: null | string;
+                        workOrderId?: null | number;
                     };
                 };
             };
@@ -2784,7 +3543,9 @@ export interface paths {
                             lines: {
                                 id: number;
                                 openQty: number;
+                                partCode?: string;
                                 partId: number;
+                                partName?: string;
                                 qty: number;
                             }[];
                             locationId: number;
@@ -2838,7 +3599,9 @@ export interface paths {
                             lines: {
                                 id: number;
                                 openQty: number;
+                                partCode?: string;
                                 partId: number;
+                                partName?: string;
                                 qty: number;
                             }[];
                             locationId: number;
@@ -2896,7 +3659,9 @@ export interface paths {
                             lines: {
                                 id: number;
                                 openQty: number;
+                                partCode?: string;
                                 partId: number;
+                                partName?: string;
                                 qty: number;
                             }[];
                             locationId: number;
@@ -2937,12 +3702,12 @@ export interface paths {
                     "application/json": {
                         fromUserId: number;
                         lines: {
-                            lotId?: number | null;
+                            lotId?: null | number;
                             partId: number;
                             /** @description quantity, at most 3 decimals */
                             qty: number;
                         }[];
-                        remark?: string | null;
+                        remark?: null | string;
                         toLocationId: number;
                     };
                 };
@@ -2969,10 +3734,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -2995,6 +3763,101 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                latitude: null | number;
+                                longitude: null | number;
+                                name: string;
+                                stationId: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-stations/{id}/coordinates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        latitude: number;
+                        longitude: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latitude: null | number;
+                            longitude: null | number;
+                            stationId: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3033,7 +3896,9 @@ export interface paths {
                                 createdBy: number;
                                 description: string | null;
                                 id: number;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 remark: string | null;
                                 source: string;
@@ -3058,12 +3923,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        description?: string | null;
-                        partId?: number | null;
+                        description?: null | string;
+                        partId?: null | number;
                         /** @description quantity, at most 3 decimals */
                         qty: number;
-                        remark?: string | null;
-                        workOrderId?: number | null;
+                        remark?: null | string;
+                        workOrderId?: null | number;
                     };
                 };
             };
@@ -3079,7 +3944,9 @@ export interface paths {
                             createdBy: number;
                             description: string | null;
                             id: number;
+                            partCode?: string | null;
                             partId: number | null;
+                            partName?: string | null;
                             qty: number;
                             remark: string | null;
                             source: string;
@@ -3139,7 +4006,9 @@ export interface paths {
                             createdBy: number;
                             description: string | null;
                             id: number;
+                            partCode?: string | null;
                             partId: number | null;
+                            partName?: string | null;
                             qty: number;
                             remark: string | null;
                             source: string;
@@ -3242,6 +4111,408 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: null | string;
+                                customerId: number;
+                                id: number;
+                                latitude: null | number;
+                                longitude: null | number;
+                                name: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: null | string;
+                        customerId: number;
+                        latitude?: null | number;
+                        longitude?: null | number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: null | string;
+                            customerId: number;
+                            id: number;
+                            latitude: null | number;
+                            longitude: null | number;
+                            name: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: null | string;
+                            customerId: number;
+                            id: number;
+                            latitude: null | number;
+                            longitude: null | number;
+                            name: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: null | string;
+                        latitude?: null | number;
+                        longitude?: null | number;
+                        name?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: null | string;
+                            customerId: number;
+                            id: number;
+                            latitude: null | number;
+                            longitude: null | number;
+                            name: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sla-breaches/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    includeInactive?: boolean;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                arrivalMinutes: null | number;
+                                categories: null | string[];
+                                clock: string;
+                                code: string;
+                                contract: null | boolean;
+                                id: number;
+                                loanerIfUnresolved: boolean;
+                                maxKm: null | number;
+                                minKm: null | number;
+                                name: string;
+                                note: null | string;
+                                resolutionMinutes: null | number;
+                                responseMinutes: null | number;
+                                serviceType: null | string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        arrivalMinutes?: null | number;
+                        categories?: null | string[];
+                        clock: "wall" | "business";
+                        code: string;
+                        contract?: null | boolean;
+                        loanerIfUnresolved?: boolean;
+                        maxKm?: null | number;
+                        minKm?: null | number;
+                        name: string;
+                        note?: null | string;
+                        resolutionMinutes?: null | number;
+                        responseMinutes?: null | number;
+                        serviceType?: null | ("A" | "B" | "C" | "D");
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            arrivalMinutes: null | number;
+                            categories: null | string[];
+                            clock: string;
+                            code: string;
+                            contract: null | boolean;
+                            id: number;
+                            loanerIfUnresolved: boolean;
+                            maxKm: null | number;
+                            minKm: null | number;
+                            name: string;
+                            note: null | string;
+                            resolutionMinutes: null | number;
+                            responseMinutes: null | number;
+                            serviceType: null | string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        arrivalMinutes?: null | number;
+                        categories?: null | string[];
+                        clock?: "wall" | "business";
+                        code?: string;
+                        contract?: null | boolean;
+                        loanerIfUnresolved?: boolean;
+                        maxKm?: null | number;
+                        minKm?: null | number;
+                        name?: string;
+                        note?: null | string;
+                        resolutionMinutes?: null | number;
+                        responseMinutes?: null | number;
+                        serviceType?: null | ("A" | "B" | "C" | "D");
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            arrivalMinutes: null | number;
+                            categories: null | string[];
+                            clock: string;
+                            code: string;
+                            contract: null | boolean;
+                            id: number;
+                            loanerIfUnresolved: boolean;
+                            maxKm: null | number;
+                            minKm: null | number;
+                            name: string;
+                            note: null | string;
+                            resolutionMinutes: null | number;
+                            responseMinutes: null | number;
+                            serviceType: null | string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/stock": {
         parameters: {
             query?: never;
@@ -3278,8 +4549,11 @@ export interface paths {
                                 belowAlarm?: boolean;
                                 locationId: number;
                                 lotId: number | null;
+                                lotNo?: string;
                                 onHand: number;
+                                partCode?: string;
                                 partId: number;
+                                partName?: string;
                                 reserved: number;
                                 unitCost?: string;
                                 value: string;
@@ -3351,9 +4625,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         code: string;
-                        contact?: string | null;
+                        contact?: null | string;
                         name: string;
-                        phone?: string | null;
+                        phone?: null | string;
                     };
                 };
             };
@@ -3408,9 +4682,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         code?: string;
-                        contact?: string | null;
+                        contact?: null | string;
                         name?: string;
-                        phone?: string | null;
+                        phone?: null | string;
                         version?: number;
                     };
                 };
@@ -3457,12 +4731,12 @@ export interface paths {
                     "application/json": {
                         fromLocationId: number;
                         lines: {
-                            lotId?: number | null;
+                            lotId?: null | number;
                             partId: number;
                             /** @description quantity, at most 3 decimals */
                             qty: number;
                         }[];
-                        remark?: string | null;
+                        remark?: null | string;
                         toLocationId: number;
                     };
                 };
@@ -3489,10 +4763,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -3544,11 +4821,11 @@ export interface paths {
                     "application/json": {
                         lines: {
                             lineId: number;
-                            note?: string | null;
+                            note?: null | string;
                             /** @description quantity, at most 3 decimals */
                             receivedQty: number;
                         }[];
-                        remark?: string | null;
+                        remark?: null | string;
                     };
                 };
             };
@@ -3580,10 +4857,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;
@@ -3602,6 +4882,250 @@ export interface paths {
                             userId: number | null;
                             version: number;
                             workOrderId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: number;
+                    limit?: number;
+                    modelId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                acceptanceDate: null | string;
+                                customerId: number;
+                                dealerStationId: null | number;
+                                id: number;
+                                modelId: number;
+                                saleDate: null | string;
+                                serial: string;
+                                siteId: null | number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acceptanceDate?: null | string;
+                        customerId: number;
+                        dealerStationId?: null | number;
+                        modelId: number;
+                        saleDate?: null | string;
+                        /** @description serial number or VIN */
+                        serial: string;
+                        siteId?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceDate: null | string;
+                            customerId: number;
+                            dealerStationId: null | number;
+                            id: number;
+                            modelId: number;
+                            saleDate: null | string;
+                            serial: string;
+                            siteId: null | number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceDate: null | string;
+                            customerId: number;
+                            dealerStationId: null | number;
+                            id: number;
+                            modelId: number;
+                            saleDate: null | string;
+                            serial: string;
+                            siteId: null | number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acceptanceDate?: null | string;
+                        customerId?: number;
+                        dealerStationId?: null | number;
+                        modelId?: number;
+                        saleDate?: null | string;
+                        /** @description serial number or VIN */
+                        serial?: string;
+                        siteId?: null | number;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptanceDate: null | string;
+                            customerId: number;
+                            dealerStationId: null | number;
+                            id: number;
+                            modelId: number;
+                            saleDate: null | string;
+                            serial: string;
+                            siteId: null | number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/units/{id}/warranty-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        asOf?: null | string;
+                        odometerKm?: null | number;
+                        runningHours?: null | number;
+                        tampered?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            freeEndsOn: null | string;
+                            labour: "manufacturer" | "customer";
+                            modelId: number;
+                            parts: "manufacturer" | "customer_at_cost" | "customer";
+                            partsAtCostEndsOn: null | string;
+                            reasons: string[];
+                            status: "in" | "partial" | "out";
+                            unitId: number;
                         };
                     };
                 };
@@ -3671,7 +5195,7 @@ export interface paths {
                         displayName: string;
                         password: string;
                         roles: ("admin" | "service_manager" | "dispatcher" | "technician" | "warehouse_keeper" | "finance" | "station_user")[];
-                        stationId?: number | null;
+                        stationId?: null | number;
                         username: string;
                     };
                 };
@@ -3731,7 +5255,7 @@ export interface paths {
                         displayName?: string;
                         password?: string;
                         roles?: ("admin" | "service_manager" | "dispatcher" | "technician" | "warehouse_keeper" | "finance" | "station_user")[];
-                        stationId?: number | null;
+                        stationId?: null | number;
                         version?: number;
                     };
                 };
@@ -3758,6 +5282,468 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: number;
+                    limit?: number;
+                    open?: boolean;
+                    stationId?: number;
+                    status?: "new" | "dispatched" | "accepted" | "en_route" | "on_site" | "waiting_parts" | "resolved" | "signed" | "closed" | "cancelled";
+                    technicianId?: number;
+                    unitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                callId: null | number;
+                                category: string;
+                                contract: boolean;
+                                createdAt: string;
+                                customerId: number;
+                                cycle: number;
+                                distanceKm: null | number;
+                                fault: string;
+                                id: number;
+                                leadTechnicianId: null | number;
+                                number: string;
+                                priority: string;
+                                serviceType: string;
+                                siteId: null | number;
+                                sla: {
+                                    arrival: null | ("ok" | "near" | "breached");
+                                    arrivalDueAt: null | string;
+                                    arrivedAt: null | string;
+                                    loanerIfUnresolved: boolean;
+                                    resolution: null | ("ok" | "near" | "breached");
+                                    resolutionDueAt: null | string;
+                                    resolvedAt: null | string;
+                                    respondedAt: null | string;
+                                    response: null | ("ok" | "near" | "breached");
+                                    responseDueAt: null | string;
+                                    startedAt: string;
+                                    status: null | ("ok" | "near" | "breached");
+                                };
+                                stationId: null | number;
+                                status: string;
+                                technicianIds: number[];
+                                unitId: null | number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId?: null | number;
+                        /** @description e.g. body, chassis, engine, electrical */
+                        category: string;
+                        customerId: number;
+                        fault: string;
+                        priority?: "low" | "normal" | "high" | "urgent";
+                        /** @description A paid, B contract, C free/warranty, D internal */
+                        serviceType: "A" | "B" | "C" | "D";
+                        siteId?: null | number;
+                        stationId?: null | number;
+                        unitId?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callId: null | number;
+                            category: string;
+                            contract: boolean;
+                            createdAt: string;
+                            customerId: number;
+                            cycle: number;
+                            distanceKm: null | number;
+                            fault: string;
+                            id: number;
+                            leadTechnicianId: null | number;
+                            number: string;
+                            priority: string;
+                            serviceType: string;
+                            siteId: null | number;
+                            sla: {
+                                arrival: null | ("ok" | "near" | "breached");
+                                arrivalDueAt: null | string;
+                                arrivedAt: null | string;
+                                loanerIfUnresolved: boolean;
+                                resolution: null | ("ok" | "near" | "breached");
+                                resolutionDueAt: null | string;
+                                resolvedAt: null | string;
+                                respondedAt: null | string;
+                                response: null | ("ok" | "near" | "breached");
+                                responseDueAt: null | string;
+                                startedAt: string;
+                                status: null | ("ok" | "near" | "breached");
+                            };
+                            stationId: null | number;
+                            status: string;
+                            technicianIds: number[];
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            breaches: {
+                                cause: string;
+                                cycle: number;
+                                detectedAt: string;
+                                dueAt: string;
+                                metAt: null | string;
+                                source: string;
+                                target: string;
+                            }[];
+                            callId: null | number;
+                            category: string;
+                            contract: boolean;
+                            createdAt: string;
+                            customerId: number;
+                            cycle: number;
+                            distanceKm: null | number;
+                            events: {
+                                action: string;
+                                actorId: null | number;
+                                at: string;
+                                data: null | {
+                                    [key: string]: unknown;
+                                };
+                                from: null | string;
+                                id: number;
+                                note: null | string;
+                                to: null | string;
+                            }[];
+                            fault: string;
+                            id: number;
+                            leadTechnicianId: null | number;
+                            number: string;
+                            priority: string;
+                            serviceType: string;
+                            siteId: null | number;
+                            sla: {
+                                arrival: null | ("ok" | "near" | "breached");
+                                arrivalDueAt: null | string;
+                                arrivedAt: null | string;
+                                loanerIfUnresolved: boolean;
+                                resolution: null | ("ok" | "near" | "breached");
+                                resolutionDueAt: null | string;
+                                resolvedAt: null | string;
+                                respondedAt: null | string;
+                                response: null | ("ok" | "near" | "breached");
+                                responseDueAt: null | string;
+                                startedAt: string;
+                                status: null | ("ok" | "near" | "breached");
+                            };
+                            stationId: null | number;
+                            status: string;
+                            technicianIds: number[];
+                            technicians: {
+                                assignedAt: string;
+                                displayName: string;
+                                inCharge: boolean;
+                                userId: number;
+                            }[];
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leadId: number;
+                        note?: null | string;
+                        technicianIds: number[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callId: null | number;
+                            category: string;
+                            contract: boolean;
+                            createdAt: string;
+                            customerId: number;
+                            cycle: number;
+                            distanceKm: null | number;
+                            fault: string;
+                            id: number;
+                            leadTechnicianId: null | number;
+                            number: string;
+                            priority: string;
+                            serviceType: string;
+                            siteId: null | number;
+                            sla: {
+                                arrival: null | ("ok" | "near" | "breached");
+                                arrivalDueAt: null | string;
+                                arrivedAt: null | string;
+                                loanerIfUnresolved: boolean;
+                                resolution: null | ("ok" | "near" | "breached");
+                                resolutionDueAt: null | string;
+                                resolvedAt: null | string;
+                                respondedAt: null | string;
+                                response: null | ("ok" | "near" | "breached");
+                                responseDueAt: null | string;
+                                startedAt: string;
+                                status: null | ("ok" | "near" | "breached");
+                            };
+                            stationId: null | number;
+                            status: string;
+                            technicianIds: number[];
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        breachCause?: null | string;
+                        note?: null | string;
+                        parts?: {
+                            description?: null | string;
+                            partId?: null | number;
+                            /** @description quantity, at most 3 decimals */
+                            qty: number;
+                        }[];
+                        to: "new" | "dispatched" | "accepted" | "en_route" | "on_site" | "waiting_parts" | "resolved" | "signed" | "closed" | "cancelled";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callId: null | number;
+                            category: string;
+                            contract: boolean;
+                            createdAt: string;
+                            customerId: number;
+                            cycle: number;
+                            distanceKm: null | number;
+                            fault: string;
+                            id: number;
+                            leadTechnicianId: null | number;
+                            number: string;
+                            priority: string;
+                            serviceType: string;
+                            shortageIds: number[];
+                            siteId: null | number;
+                            sla: {
+                                arrival: null | ("ok" | "near" | "breached");
+                                arrivalDueAt: null | string;
+                                arrivedAt: null | string;
+                                loanerIfUnresolved: boolean;
+                                resolution: null | ("ok" | "near" | "breached");
+                                resolutionDueAt: null | string;
+                                resolvedAt: null | string;
+                                respondedAt: null | string;
+                                response: null | ("ok" | "near" | "breached");
+                                responseDueAt: null | string;
+                                startedAt: string;
+                                status: null | ("ok" | "near" | "breached");
+                            };
+                            stationId: null | number;
+                            status: string;
+                            technicianIds: number[];
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                from: string[];
+                                roles: string[];
+                                to: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/write-offs": {
         parameters: {
             query?: never;
@@ -3778,15 +5764,15 @@ export interface paths {
                 content: {
                     "application/json": {
                         lines: {
-                            lotId?: number | null;
+                            lotId?: null | number;
                             partId: number;
                             /** @description quantity, at most 3 decimals */
                             qty: number;
                         }[];
                         reason: "consumed" | "scrapped";
-                        remark?: string | null;
+                        remark?: null | string;
                         userId: number;
-                        workOrderId?: number | null;
+                        workOrderId?: null | number;
                     };
                 };
             };
@@ -3812,10 +5798,13 @@ export interface paths {
                                 lotId: number | null;
                                 lotIsNew?: boolean;
                                 note: string | null;
+                                partCode?: string | null;
                                 partId: number | null;
+                                partName?: string | null;
                                 qty: number;
                                 receivedQty?: number;
                                 salePrice: string | null;
+                                unit?: string | null;
                                 unitCost: string | null;
                             }[];
                             number: string;

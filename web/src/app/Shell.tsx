@@ -1,7 +1,7 @@
 // The shell: navigation by role (GET /me), a user menu with language switch and logout.
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, FileTextOutlined, InboxOutlined, SwapOutlined, DeleteOutlined, ExportOutlined, ImportOutlined, MenuOutlined, RollbackOutlined, ScheduleOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, FileTextOutlined, InboxOutlined, SwapOutlined, DeleteOutlined, ExportOutlined, ImportOutlined, MenuOutlined, RollbackOutlined, ScheduleOutlined, ShoppingCartOutlined, WarningOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ const ITEMS: Record<Screen, { path: string; icon: ReactNode }> = {
   transfers: { path: '/transfers/new', icon: <SwapOutlined /> },
   transferReceive: { path: '/transfers/receive', icon: <InboxOutlined /> },
   stats: { path: '/stats/issues', icon: <BarChartOutlined /> },
+  purchasing: { path: '/purchasing', icon: <ShoppingCartOutlined /> },
+  shortages: { path: '/shortages', icon: <WarningOutlined /> },
 };
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {

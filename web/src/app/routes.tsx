@@ -18,6 +18,8 @@ const ReturnWriteOffPage = lazy(() => import('../features/holdings/ReturnWriteOf
 const TransferPage = lazy(() => import('../features/transfers/TransferPage'));
 const TransferReceivePage = lazy(() => import('../features/transfers/TransferReceivePage'));
 const IssueStatsPage = lazy(() => import('../features/stats/IssueStatsPage'));
+const PurchasingPage = lazy(() => import('../features/purchasing/PurchasingPage'));
+const ShortagesPage = lazy(() => import('../features/shortages/ShortagesPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -54,6 +56,8 @@ function Authenticated() {
         <Route path="transfers/receive" element={<Guard screen="transferReceive"><TransferReceivePage /></Guard>} />
         <Route path="stats/issues" element={<Guard screen="stats"><IssueStatsPage /></Guard>} />
         <Route path="reservations" element={<Guard screen="reservations"><ReservationsPage /></Guard>} />
+        <Route path="purchasing" element={<Guard screen="purchasing"><PurchasingPage /></Guard>} />
+        <Route path="shortages" element={<Guard screen="shortages"><ShortagesPage /></Guard>} />
         <Route path="*" element={<Result status="404" title="404" />} />
       </Routes>
     </Shell>

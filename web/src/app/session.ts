@@ -18,13 +18,16 @@ export function useMe() {
   });
 }
 
-export type Screen = 'parts' | 'receipt' | 'issue' | 'stock' | 'myParts' | 'reservations' | 'returns' | 'documents' | 'approvals' | 'returnsWriteOffs' | 'transfers' | 'transferReceive' | 'stats';
+export type Screen = 'parts' | 'receipt' | 'issue' | 'stock' | 'myParts' | 'reservations' | 'returns' | 'documents' | 'approvals' | 'returnsWriteOffs' | 'transfers' | 'transferReceive' | 'stats' | 'purchasing' | 'shortages';
 
 const KEEPERS = ['admin', 'warehouse_keeper', 'station_user'];
 const STOCK_READERS = ['admin', 'service_manager', 'dispatcher', 'warehouse_keeper', 'finance', 'station_user'];
 const MANAGERS = ['admin', 'service_manager'];
 const HOLDING_CLERKS = ['admin', 'warehouse_keeper', 'service_manager', 'station_user'];
 const STATS_READERS = ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user'];
+const PURCHASERS = ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'];
+/** Who may reserve and request shortages besides technicians (POST /reservations, /shortages). */
+const RESERVERS = ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'station_user'];
 
 /** The screens a user's roles open (mirrors the API's access lists; the API still decides). */
 export function screensFor(roles: string[]): Screen[] {
@@ -37,7 +40,9 @@ export function screensFor(roles: string[]): Screen[] {
   if (has(['admin', 'warehouse_keeper'])) out.push('transfers');
   if (has(KEEPERS)) out.push('transferReceive');
   if (has(STATS_READERS)) out.push('stats');
-  if (roles.includes('technician')) out.push('myParts', 'reservations', 'returns');
+  if (has(PURCHASERS)) out.push('purchasing');
+  if (roles.includes('technician')) out.push('myParts', 'reservations', 'returns', 'shortages');
+  else if (has(RESERVERS)) out.push('reservations', 'shortages');
   return out;
 }
 

@@ -1,16 +1,18 @@
 // Posting a document form (receipt, issue, transfer): validate, send once per Idempotency-Key
 // (a retry after a lost answer cannot post twice), put server errors on their fields, refresh
-// the lists that changed; again() starts a new document with a new key.
+// the lists that changed; again() starts a new document with a new key. After an error every
+// typed value stays; a failed post rolls back its key on the server, so the retry reuses it.
 import { useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey } from '../api/client';
-import { showApiError } from './formErrors';
+import { showApiError, type DetailFields } from './formErrors';
 
 export function useDocumentForm<V extends { lines: { partId?: number }[] }, D>(
   form: FormInstance<V>,
   send: (values: V, idempotencyKey: string) => Promise<D>,
   refresh: readonly string[],
+  fields: DetailFields = {},
 ) {
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function useDocumentForm<V extends { lines: { partId?: number }[] }, D>(
       setPosted(await send(values, key.current));
       for (const k of refresh) void qc.invalidateQueries({ queryKey: [k] });
     } catch (err) {
-      setError(showApiError(form, err, values.lines));
+      setError(showApiError(form, err, values.lines, fields));
     } finally {
       setBusy(false);
     }

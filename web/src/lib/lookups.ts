@@ -1,5 +1,6 @@
-// Shared reads with long cache times: locations, technicians, single parts. Stock and holding
-// rows carry only ids, so names are resolved here (one cached GET /parts/:id per part).
+// Shared reads with long cache times: locations, technicians, single parts. Stock, holdings,
+// reservations, shortages and document lines carry their part's code and name; useParts (one
+// cached GET /parts/:id per part) is left for rows that do not, such as ledger moves.
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { apiGet, type Res } from '../api/client';
 

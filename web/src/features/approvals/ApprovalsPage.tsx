@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { apiGet, apiPost, type Res } from '../../api/client';
-import { qty, useLocations, useParts, useTechnicians } from '../../lib/lookups';
+import { qty, useLocations, useTechnicians } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 
 type Doc = Res<'/approvals'>['items'][number];
@@ -18,7 +18,6 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
   // The inbox list may carry no lines; the detail always does.
   const detail = useQuery({ queryKey: ['documents', 'detail', doc.id], enabled: doc.lines.length === 0, queryFn: () => apiGet('/documents/{id}', { id: doc.id }) });
   const lines = doc.lines.length ? doc.lines : (detail.data?.lines ?? []);
-  const parts = useParts(lines.map((l) => l.partId ?? 0).filter(Boolean));
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +53,7 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
       </Space>
       {lines.map((l) => (
         <div key={l.id}>
-          {l.partId ? `${parts.get(l.partId)?.code ?? ''} ${parts.get(l.partId)?.name ?? `#${l.partId}`}` : '—'} × {qty(l.qty)}
+          {l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—'} × {qty(l.qty)}
         </div>
       ))}
       {doc.remark && <Typography.Paragraph type="secondary">{doc.remark}</Typography.Paragraph>}

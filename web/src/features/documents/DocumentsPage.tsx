@@ -57,7 +57,8 @@ function DocumentDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
   const { data: locations } = useLocations();
   const doc = useQuery({ queryKey: ['documents', 'detail', id], queryFn: () => apiGet('/documents/{id}', { id }) });
   const moves = useQuery({ queryKey: ['moves', 'doc', id], queryFn: async () => (await apiGet('/moves', { documentId: id, limit: 500 })).items });
-  const parts = useParts([...(doc.data?.lines.map((l) => l.partId ?? 0) ?? []), ...(moves.data?.map((m) => m.partId) ?? [])].filter(Boolean));
+  // Lines carry their part's code and name; ledger moves do not, so only those are looked up.
+  const parts = useParts(moves.data?.map((m) => m.partId) ?? []);
   const [remark, setRemark] = useState<string | null>(null);
   const [remarkError, setRemarkError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -111,7 +112,7 @@ function DocumentDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
         scroll={{ x: 480 }}
         columns={[
           { title: '#', dataIndex: 'lineNo', width: 48 },
-          { title: t('common.part'), dataIndex: 'partId', render: partName },
+          { title: t('common.part'), key: 'part', render: (_: unknown, l: (typeof d.lines)[number]) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
           { title: t('common.qty'), dataIndex: 'qty', align: 'right', render: (v: number) => qty(v) },
           ...(d.type === 'transfer' ? [{ title: t('transfer.received'), dataIndex: 'receivedQty', align: 'right' as const, render: (v?: number) => qty(v) }] : []),
           { title: t('common.unitCost'), dataIndex: 'unitCost', align: 'right', render: yuan },

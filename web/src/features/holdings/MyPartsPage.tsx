@@ -2,10 +2,13 @@
 // 返还: tick lines and quantities, choose a store, POST /returns.
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Empty, InputNumber, List, Select, Space, Statistic, Typography } from 'antd';
+import { RollbackOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
-import { qty, useParts, useStores } from '../../lib/lookups';
+import { errorMessage } from '../../lib/formErrors';
+import { qty, useStores } from '../../lib/lookups';
 import { sumMoney, yuan } from '../../lib/money';
 import { useMe } from '../../app/session';
 
@@ -15,6 +18,7 @@ const keyOf = (h: Holding) => `${h.partId}-${h.lotId}`;
 export default function MyPartsPage({ returning = false }: { returning?: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const nav = useNavigate();
   const { data: me } = useMe();
   const stores = useStores();
   const { data, isPending } = useQuery({
@@ -22,7 +26,6 @@ export default function MyPartsPage({ returning = false }: { returning?: boolean
     enabled: !!me,
     queryFn: async () => (await apiGet('/holdings', { userId: me!.id, limit: 500 })).items,
   });
-  const parts = useParts(data?.map((h) => h.partId) ?? []);
   const [picked, setPicked] = useState<Record<string, number | null>>({});
   const [toLocationId, setTo] = useState<number | undefined>();
   const [error, setError] = useState<{ message: string; key?: string } | null>(null);
@@ -50,7 +53,7 @@ export default function MyPartsPage({ returning = false }: { returning?: boolean
     } catch (err) {
       const f = err instanceof ApiError ? err.field : null;
       const line = f && f[0] === 'lines' && typeof f[1] === 'number' ? lines[f[1]] : undefined;
-      setError({ message: err instanceof Error ? err.message : String(err), key: line ? keyOf(line) : undefined });
+      setError({ message: errorMessage(err), key: line ? keyOf(line) : undefined });
     } finally {
       setBusy(false);
     }
@@ -60,6 +63,16 @@ export default function MyPartsPage({ returning = false }: { returning?: boolean
   return (
     <Card title={returning ? t('nav.returns') : t('holdings.title')}>
       <Statistic title={t('holdings.totalValue')} value={yuan(total)} data-testid="holdings-total" />
+      {!returning && (
+        <Space wrap style={{ marginTop: 12 }}>
+          <Button type="primary" icon={<ScheduleOutlined />} onClick={() => nav('/reservations?new=1')} data-testid="reserve-more">
+            {t('reservations.new')}
+          </Button>
+          <Button icon={<RollbackOutlined />} onClick={() => nav('/returns')}>
+            {t('nav.returns')}
+          </Button>
+        </Space>
+      )}
       {returning && <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('holdings.selectToReturn')}</Typography.Paragraph>}
       {done && <Alert type="success" showIcon message={done} style={{ marginTop: 12 }} closable onClose={() => setDone(null)} />}
       <List<Holding>
@@ -69,7 +82,7 @@ export default function MyPartsPage({ returning = false }: { returning?: boolean
         locale={{ emptyText: <Empty description={t('holdings.empty')} /> }}
         data-testid="holdings"
         renderItem={(h) => {
-          const p = parts.get(h.partId);
+          const p = { name: h.partName, code: h.partCode, spec: h.spec, unit: h.unit };
           const k = keyOf(h);
           return (
             <List.Item
@@ -118,6 +131,13 @@ export default function MyPartsPage({ returning = false }: { returning?: boolean
                   <Typography.Text strong>{qty(h.qty)}</Typography.Text> {p?.unit ?? ''}
                 </div>
                 <Typography.Text type="secondary">{yuan(h.value)}</Typography.Text>
+                {!returning && (
+                  <div>
+                    <Link to={`/reservations?partId=${h.partId}`} data-testid="reserve-again">
+                      {t('reservations.again')}
+                    </Link>
+                  </div>
+                )}
               </div>
             </List.Item>
           );

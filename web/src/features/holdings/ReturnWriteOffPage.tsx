@@ -2,12 +2,13 @@
 // and either return them to a store (POST /returns) or write them off as consumed or scrapped
 // (POST /write-offs). Keepers act for an employee; a technician (self) for themselves.
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Empty, InputNumber, Radio, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Grid, InputNumber, Radio, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
-import { qty, useParts, useStores, useTechnicians } from '../../lib/lookups';
+import { qty, useStores, useTechnicians } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
+import { errorMessage } from '../../lib/formErrors';
 import { useMe } from '../../app/session';
 
 type Holding = Res<'/holdings'>['items'][number];
@@ -31,13 +32,14 @@ export default function ReturnWriteOffPage({ self = false }: { self?: boolean })
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idem = useRef(newIdempotencyKey());
+  // On a phone the lot goes under the part name and the value column goes, so nothing scrolls.
+  const narrow = !Grid.useBreakpoint().sm;
   const { data, isFetching } = useQuery({
     queryKey: ['holdings', userId],
     enabled: !!userId,
     queryFn: async () => (await apiGet('/holdings', { userId: userId!, limit: 500 })).items,
   });
   const items = userId ? (data ?? []) : [];
-  const parts = useParts(items.map((h) => h.partId));
   const chosenLines = items.filter((h) => picked[keyOf(h)] !== undefined);
 
   const submit = async () => {
@@ -61,7 +63,7 @@ export default function ReturnWriteOffPage({ self = false }: { self?: boolean })
     } catch (err) {
       const f = err instanceof ApiError ? err.field : null;
       const line = f && f[0] === 'lines' && typeof f[1] === 'number' ? chosenLines[f[1]] : undefined;
-      setError({ message: err instanceof Error ? err.message : String(err), key: line ? keyOf(line) : undefined });
+      setError({ message: errorMessage(err), key: line ? keyOf(line) : undefined });
     } finally {
       setBusy(false);
     }
@@ -104,7 +106,7 @@ export default function ReturnWriteOffPage({ self = false }: { self?: boolean })
         loading={isFetching}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 560 }}
+        scroll={narrow ? undefined : { x: 560 }}
         locale={{ emptyText: <Empty description={t('holdings.empty')} /> }}
         data-testid="rw-holdings"
         columns={[
@@ -125,23 +127,38 @@ export default function ReturnWriteOffPage({ self = false }: { self?: boolean })
               />
             ),
           },
-          { title: t('common.part'), key: 'part', render: (_, h) => `${parts.get(h.partId)?.code ?? ''} ${parts.get(h.partId)?.name ?? `#${h.partId}`}` },
-          { title: t('common.lot'), dataIndex: 'lotNo' },
+          {
+            title: t('common.part'),
+            key: 'part',
+            render: (_, h) => (
+              <>
+                {`${h.partCode ?? ''} ${h.partName ?? `#${h.partId}`}`}
+                {narrow && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('common.lot')} {h.lotNo}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { title: t('common.lot'), dataIndex: 'lotNo', responsive: ['sm'] },
           { title: t('rw.held'), dataIndex: 'qty', align: 'right', render: (v: number) => qty(v) },
-          { title: t('common.value'), dataIndex: 'value', align: 'right', render: yuan },
+          { title: t('common.value'), dataIndex: 'value', align: 'right', render: yuan, responsive: ['sm'] },
           {
             title: t('rw.qty'),
             key: 'qty',
             render: (_, h) =>
               picked[keyOf(h)] !== undefined ? (
-                <InputNumber size="small" min={0} max={h.qty} value={picked[keyOf(h)]} onChange={(v) => setPicked((s) => ({ ...s, [keyOf(h)]: v }))} status={error?.key === keyOf(h) ? 'error' : ''} style={{ width: 96 }} />
+                <InputNumber size="small" min={0} max={h.qty} value={picked[keyOf(h)]} onChange={(v) => setPicked((s) => ({ ...s, [keyOf(h)]: v }))} status={error?.key === keyOf(h) ? 'error' : ''} style={{ width: narrow ? 72 : 96 }} />
               ) : null,
           },
         ]}
       />
       <Space wrap style={{ marginTop: 16 }}>
         {mode === 'return' ? (
-          <Select placeholder={t('rw.toLocation')} style={{ width: 220 }} value={toLocationId} onChange={setTo} options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} data-testid="rw-to" />
+          <Select placeholder={t('rw.toLocation')} style={{ width: narrow ? '100%' : 220, minWidth: 200 }} value={toLocationId} onChange={setTo} options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} data-testid="rw-to" />
         ) : (
           <>
             <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as 'consumed' | 'scrapped')} data-testid="rw-reason">

@@ -1,34 +1,22 @@
 // 出库: store, employee (technicians), lines with the store's availability
-// (GET /stock?partId=&locationId=&groupBy=part); post, then the slip's print links.
+// (GET /stock?partId=&locationId=&groupBy=part) and a shortage request for a short line; lines
+// by search or by scanning (wedge scanner or camera); post, then the slip's print links.
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet, apiPost, type Res } from '../../api/client';
-import { qty, useStores, useTechnicians } from '../../lib/lookups';
+import { apiPost, type Res } from '../../api/client';
+import { useStores, useTechnicians } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
+import { useLineScan } from '../../lib/scan/useLineScan';
+import { ScanBar } from '../../lib/scan/ScanBar';
 import { PartSelect } from '../parts/PartSelect';
+import { LineAvailability } from '../shortages/LineAvailability';
 import { PrintLinks } from './PrintLinks';
 
 type Line = { partId?: number; qty?: number };
 type Values = { fromLocationId?: number; toUserId?: number; remark?: string; lines: Line[] };
 type Posted = Res<'/issues', 'post'>;
-
-/** The available quantity of one part in one store, as the line's hint. */
-function Availability({ partId, locationId }: { partId?: number; locationId?: number }) {
-  const { t } = useTranslation();
-  const { data } = useQuery({
-    queryKey: ['stock', 'avail', partId, locationId],
-    enabled: !!partId && !!locationId,
-    queryFn: async () => (await apiGet('/stock', { partId, locationId, groupBy: 'part' })).items[0]?.available ?? 0,
-  });
-  if (!partId || !locationId || data === undefined) return null;
-  return (
-    <Typography.Text type={data > 0 ? 'secondary' : 'danger'} data-testid="availability">
-      {t('issue.availableHint', { qty: qty(data) })}
-    </Typography.Text>
-  );
-}
 
 export default function IssuePage() {
   const { t } = useTranslation();
@@ -37,10 +25,18 @@ export default function IssuePage() {
   const techs = useTechnicians();
   const store = Form.useWatch('fromLocationId', form);
   const lines = Form.useWatch('lines', form);
+  const scan = useLineScan(form);
+  const qc = useQueryClient();
   const { post, again, busy, error, posted } = useDocumentForm<Values, Posted>(
     form,
-    (v, idempotencyKey) => apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey }),
+    (v, idempotencyKey) =>
+      apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, remark: v.remark || null, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey }).catch((err: unknown) => {
+        // Refresh the lines' availability so a short line shows what is left.
+        void qc.invalidateQueries({ queryKey: ['stock'] });
+        throw err;
+      }),
     ['stock', 'part', 'moves', 'holdings'],
+    { userId: 'toUserId', locationId: 'fromLocationId' },
   );
 
   if (posted) {
@@ -49,7 +45,7 @@ export default function IssuePage() {
         <Result
           status={posted.status === 'posted' ? 'success' : 'info'}
           title={t('issue.posted', { number: posted.number })}
-          subTitle={posted.status !== 'posted' ? posted.status : undefined}
+          subTitle={posted.status !== 'posted' ? t(`status.${posted.status}`, { defaultValue: posted.status }) : undefined}
           extra={[
             <div key="slip" style={{ marginBottom: 16 }}>
               <Typography.Text strong>{t('issue.slip')}：</Typography.Text>
@@ -70,67 +66,70 @@ export default function IssuePage() {
 
   return (
     <Card title={t('issue.title')}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="issue-form">
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="fromLocationId" label={t('issue.store')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="issue-store" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="toUserId" label={t('issue.employee')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={techs.data?.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
-                loading={techs.isPending}
-                data-testid="issue-employee"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="remark" label={t('common.remark')}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Row gutter={8} key={f.key} align="top" data-testid={`issue-line-${i}`}>
-                  <Col xs={24} md={11}>
-                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <PartSelect />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={4}>
-                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={6} style={{ paddingTop: i === 0 ? 34 : 6 }}>
-                    <Availability partId={lines?.[i]?.partId} locationId={store} />
-                  </Col>
-                  <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                  </Col>
-                </Row>
-              ))}
-              <div style={{ marginBottom: 24 }}>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                  {t('common.addLine')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Form.List>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-        <Space>
-          <Button type="primary" onClick={() => void post()} loading={busy} data-testid="issue-post">
-            {t('receipt.post')}
-          </Button>
-        </Space>
-      </Form>
+      <div ref={scan.containerRef}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="issue-form">
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="fromLocationId" label={t('issue.store')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="issue-store" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="toUserId" label={t('issue.employee')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={techs.data?.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+                  loading={techs.isPending}
+                  data-testid="issue-employee"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="remark" label={t('common.remark')}>
+                <Input maxLength={500} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <ScanBar scan={scan} />
+          <Form.List name="lines">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <Row gutter={8} key={f.key} align="top" data-testid={`issue-line-${i}`}>
+                    <Col xs={24} md={11}>
+                      <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                        <PartSelect />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={10} md={4}>
+                      <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                        <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={10} md={6} style={{ paddingTop: i === 0 ? 34 : 6 }}>
+                      <LineAvailability partId={lines?.[i]?.partId} locationId={store} qty={lines?.[i]?.qty} remark={t('shortages.fromIssue')} />
+                    </Col>
+                    <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                      {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
+                    </Col>
+                  </Row>
+                ))}
+                <div style={{ marginBottom: 24 }}>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                    {t('common.addLine')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </Form.List>
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+          <Space>
+            <Button type="primary" onClick={() => void post()} loading={busy} data-testid="issue-post">
+              {t('receipt.post')}
+            </Button>
+          </Space>
+        </Form>
+      </div>
     </Card>
   );
 }

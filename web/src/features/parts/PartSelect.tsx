@@ -4,6 +4,7 @@ import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, type Res } from '../../api/client';
+import { partQuery } from '../../lib/lookups';
 
 export type Part = Res<'/parts'>['items'][number];
 
@@ -31,7 +32,11 @@ export function PartSelect(props: { value?: number; onChange?: (id: number | und
     queryFn: async () => (await apiGet('/parts', { q: q || undefined, limit: 20 })).items,
     staleTime: 30_000,
   });
-  const options = [...(chosen && !data?.some((p) => p.id === chosen.id) ? [chosen] : []), ...(data ?? [])].map((p) => ({ value: p.id, label: partLabel(p), part: p }));
+  // A value set from outside (a scanned barcode) that the list lacks: fetch its label.
+  const listed = (id: number) => !!data?.some((p) => p.id === id) || chosen?.id === id;
+  const missing = useQuery({ ...partQuery(props.value ?? 0), enabled: props.value != null && !!data && !listed(props.value) });
+  const extra = [chosen, missing.data?.id === props.value ? (missing.data as Part | undefined) : undefined].filter((p): p is Part => !!p && !data?.some((d) => d.id === p.id));
+  const options = [...extra, ...(data ?? [])].map((p) => ({ value: p.id, label: partLabel(p), part: p }));
   return (
     <Select
       id={props.id}

@@ -1,6 +1,7 @@
 // 入库: location, supplier, lines (part, qty, unit cost, lot); 预览 shows which lines top up
-// which lot and which make new ones (POST /receipts/preview); post, then print links.
-import { useState } from 'react';
+// which lot and which make new ones (POST /receipts/preview); lines by search or scan, and a
+// scanned barcode no part has can become a new part in place; post, then print links.
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -10,13 +11,18 @@ import { useStores } from '../../lib/lookups';
 import { showApiError } from '../../lib/formErrors';
 import { useDocumentForm } from '../../lib/documentForm';
 import { MONEY_PATTERN } from '../../lib/money';
+import { useLineScan } from '../../lib/scan/useLineScan';
+import { ScanBar } from '../../lib/scan/ScanBar';
 import { PartSelect } from '../parts/PartSelect';
+import { NewPartModal } from './NewPartModal';
+import { useMe } from '../../app/session';
 import { PrintLinks } from '../issues/PrintLinks';
 
 type Line = { partId?: number; qty?: number; unitCost?: string; lot?: string };
 type Values = { locationId?: number; supplierId?: number; remark?: string; lines: Line[] };
 type Preview = Res<'/receipts/preview', 'post'>['lines'][number];
 type Posted = Res<'/receipts', 'post'>;
+const DETAIL_FIELDS = { locationId: 'locationId', supplierId: 'supplierId' };
 
 function toBody(v: Values): Body<'/receipts'> {
   return {
@@ -34,8 +40,14 @@ export default function ReceiptPage() {
   const [supplierQ, setSupplierQ] = useState('');
   const suppliers = useQuery({ queryKey: ['suppliers', supplierQ], queryFn: async () => (await apiGet('/suppliers', { q: supplierQ || undefined, limit: 50 })).items });
   const [preview, setPreview] = useState<Preview[] | null>(null);
-  const { post, again, busy, error, setError, posted } = useDocumentForm<Values, Posted>(form, (v, idempotencyKey) => apiPost('/receipts', toBody(v), { idempotencyKey }), ['stock', 'part', 'moves']);
+  const { post, again, busy, error, setError, posted } = useDocumentForm<Values, Posted>(form, (v, idempotencyKey) => apiPost('/receipts', toBody(v), { idempotencyKey }), ['stock', 'part', 'moves'], DETAIL_FIELDS);
   const [previewing, setPreviewing] = useState(false);
+  const scan = useLineScan(form);
+  // Only those who may write the catalogue (POST /parts) are offered to create a scanned part.
+  const canCreatePart = !!useMe().data?.roles.some((r) => r === 'admin' || r === 'warehouse_keeper');
+  const [newBarcode, setNewBarcode] = useState<string | null>(null);
+  // A scanned line changes the lines without onValuesChange: the preview is stale then too.
+  useEffect(() => setPreview(null), [scan.state]);
 
   /** What posting would do per line: top up lot X or a new lot (R-INV-2). */
   const showPreview = async () => {
@@ -50,7 +62,7 @@ export default function ReceiptPage() {
     try {
       setPreview((await apiPost('/receipts/preview', toBody(values))).lines);
     } catch (err) {
-      setError(showApiError(form, err, values.lines));
+      setError(showApiError(form, err, values.lines, DETAIL_FIELDS));
     } finally {
       setPreviewing(false);
     }
@@ -88,84 +100,97 @@ export default function ReceiptPage() {
 
   return (
     <Card title={t('receipt.title')}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} onValuesChange={() => setPreview(null)} data-testid="receipt-form">
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="locationId" label={t('receipt.location')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="receipt-location" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="supplierId" label={t('receipt.supplier')}>
-              <Select
-                allowClear
-                showSearch={{ filterOption: false, onSearch: setSupplierQ }}
-                options={suppliers.data?.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
-                data-testid="receipt-supplier"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="remark" label={t('common.remark')}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Row gutter={8} key={f.key} align="top" data-testid={`receipt-line-${i}`}>
-                  <Col xs={24} md={9}>
-                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <PartSelect />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={3}>
-                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={3}>
-                    <Form.Item
-                      name={[f.name, 'unitCost']}
-                      label={i === 0 ? t('common.unitCost') : undefined}
-                      rules={[{ required: true, message: t('common.required') }, { pattern: MONEY_PATTERN, message: t('receipt.costFormat') }]}
-                    >
-                      <Input inputMode="decimal" prefix="¥" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={4}>
-                    <Form.Item name={[f.name, 'lot']} label={i === 0 ? t('receipt.lot') : undefined}>
-                      <Input maxLength={64} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={4} style={{ paddingTop: i === 0 ? 34 : 4 }} data-testid={`receipt-preview-${i}`}>
-                    {previewTag(i)}
-                  </Col>
-                  <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                  </Col>
-                </Row>
-              ))}
-              <div style={{ marginBottom: 24 }}>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                  {t('common.addLine')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Form.List>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-        <Space>
-          <Button onClick={() => void showPreview()} loading={previewing} data-testid="receipt-preview">
-            {t('receipt.preview')}
-          </Button>
-          <Button type="primary" onClick={() => void post()} loading={busy} data-testid="receipt-post">
-            {t('receipt.post')}
-          </Button>
-        </Space>
-      </Form>
+      <div ref={scan.containerRef}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} onValuesChange={() => setPreview(null)} data-testid="receipt-form">
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="locationId" label={t('receipt.location')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="receipt-location" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="supplierId" label={t('receipt.supplier')}>
+                <Select
+                  allowClear
+                  showSearch={{ filterOption: false, onSearch: setSupplierQ }}
+                  options={suppliers.data?.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
+                  data-testid="receipt-supplier"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="remark" label={t('common.remark')}>
+                <Input maxLength={500} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <ScanBar scan={scan} onCreatePart={canCreatePart ? setNewBarcode : undefined} />
+          <Form.List name="lines">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <Row gutter={8} key={f.key} align="top" data-testid={`receipt-line-${i}`}>
+                    <Col xs={24} md={9}>
+                      <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                        <PartSelect />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} md={3}>
+                      <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                        <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} md={3}>
+                      <Form.Item
+                        name={[f.name, 'unitCost']}
+                        label={i === 0 ? t('common.unitCost') : undefined}
+                        rules={[{ required: true, message: t('common.required') }, { pattern: MONEY_PATTERN, message: t('receipt.costFormat') }]}
+                      >
+                        <Input inputMode="decimal" prefix="¥" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} md={4}>
+                      <Form.Item name={[f.name, 'lot']} label={i === 0 ? t('receipt.lot') : undefined}>
+                        <Input maxLength={64} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={20} md={4} style={{ paddingTop: i === 0 ? 34 : 4 }} data-testid={`receipt-preview-${i}`}>
+                      {previewTag(i)}
+                    </Col>
+                    <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                      {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
+                    </Col>
+                  </Row>
+                ))}
+                <div style={{ marginBottom: 24 }}>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                    {t('common.addLine')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </Form.List>
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+          <Space>
+            <Button onClick={() => void showPreview()} loading={previewing} data-testid="receipt-preview">
+              {t('receipt.preview')}
+            </Button>
+            <Button type="primary" onClick={() => void post()} loading={busy} data-testid="receipt-post">
+              {t('receipt.post')}
+            </Button>
+          </Space>
+        </Form>
+      </div>
+      {newBarcode !== null && (
+        <NewPartModal
+          barcode={newBarcode}
+          onClose={() => setNewBarcode(null)}
+          onCreated={(p) => {
+            setNewBarcode(null);
+            scan.addPart(p, newBarcode);
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { apiPost, type Res } from '../../api/client';
 import { useStores } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
+import { useLineScan } from '../../lib/scan/useLineScan';
+import { ScanBar } from '../../lib/scan/ScanBar';
 import { PartSelect } from '../parts/PartSelect';
 import { PrintLinks } from '../issues/PrintLinks';
 
@@ -19,6 +21,7 @@ export default function TransferPage() {
   const stores = useStores();
   const warehouses = stores.data?.filter((l) => l.kind === 'warehouse');
   const stations = stores.data?.filter((l) => l.kind === 'station');
+  const scan = useLineScan(form);
 
   const { post, again, busy, error, posted } = useDocumentForm<Values, Posted>(
     form,
@@ -52,57 +55,60 @@ export default function TransferPage() {
   const opts = (list: typeof warehouses) => list?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }));
   return (
     <Card title={t('transfer.title')}>
-      <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="transfer-form">
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="fromLocationId" label={t('transfer.from')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={opts(warehouses)} loading={stores.isPending} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="toLocationId" label={t('transfer.to')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={opts(stations)} loading={stores.isPending} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="remark" label={t('common.remark')}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Row gutter={8} key={f.key} align="top" data-testid={`transfer-line-${i}`}>
-                  <Col xs={24} md={14}>
-                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <PartSelect />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={6}>
-                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                  </Col>
-                </Row>
-              ))}
-              <div style={{ marginBottom: 24 }}>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                  {t('common.addLine')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Form.List>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
-        <Button type="primary" onClick={() => void post()} loading={busy} data-testid="transfer-post">
-          {t('transfer.post')}
-        </Button>
-      </Form>
+      <div ref={scan.containerRef}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="transfer-form">
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name="fromLocationId" label={t('transfer.from')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select options={opts(warehouses)} loading={stores.isPending} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="toLocationId" label={t('transfer.to')} rules={[{ required: true, message: t('common.required') }]}>
+                <Select options={opts(stations)} loading={stores.isPending} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="remark" label={t('common.remark')}>
+                <Input maxLength={500} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <ScanBar scan={scan} />
+          <Form.List name="lines">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f, i) => (
+                  <Row gutter={8} key={f.key} align="top" data-testid={`transfer-line-${i}`}>
+                    <Col xs={24} md={14}>
+                      <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                        <PartSelect />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={20} md={6}>
+                      <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
+                        <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
+                      {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
+                    </Col>
+                  </Row>
+                ))}
+                <div style={{ marginBottom: 24 }}>
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+                    {t('common.addLine')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </Form.List>
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
+          <Button type="primary" onClick={() => void post()} loading={busy} data-testid="transfer-post">
+            {t('transfer.post')}
+          </Button>
+        </Form>
+      </div>
     </Card>
   );
 }

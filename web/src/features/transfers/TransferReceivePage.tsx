@@ -15,7 +15,6 @@ type Received = Res<'/transfers/{id}/receive', 'post'>;
 function TransferCard({ doc, onDone }: { doc: Doc; onDone: (r: Received) => void }) {
   const { t } = useTranslation();
   const { data: locations } = useLocations();
-  const parts = useParts(doc.lines.map((l) => l.partId ?? 0).filter(Boolean));
   const [received, setReceived] = useState<Record<number, number | null>>(() => Object.fromEntries(doc.lines.map((l) => [l.id, l.qty])));
   const [error, setError] = useState<{ message: string; lineId?: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,7 +55,7 @@ function TransferCard({ doc, onDone }: { doc: Doc; onDone: (r: Received) => void
         dataSource={doc.lines}
         scroll={{ x: 480 }}
         columns={[
-          { title: t('common.part'), key: 'part', render: (_, l) => (l.partId ? `${parts.get(l.partId)?.code ?? ''} ${parts.get(l.partId)?.name ?? `#${l.partId}`}` : '—') },
+          { title: t('common.part'), key: 'part', render: (_, l) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
           { title: t('transfer.sent'), dataIndex: 'qty', render: (v: number) => qty(v) },
           {
             title: t('transfer.received'),
