@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, Ctx, Role } from '../../db.js';
+import { validationDetails, type AjvIssue } from './validation-messages.js';
 import { AppError, errorSpec, formatMessage, type Lang } from '../errors.js';
 import { pickLang } from '../i18n.js';
 import { inTransaction, RetryExhaustedError } from '../db/transaction.js';
@@ -28,15 +29,11 @@ export function errorBody(code: string, lang: Lang, details: Record<string, unkn
   return { error: { code, message: formatMessage(code, lang, details), details } };
 }
 
-function mapError(err: unknown): { code: string; details: Record<string, unknown> } | null {
+function mapError(err: unknown, lang: Lang): { code: string; details: Record<string, unknown> } | null {
   if (err instanceof AppError) return { code: err.code, details: err.details };
   if (err instanceof RetryExhaustedError) return { code: 'busy', details: {} };
-  const e = err as FastifyError & { validation?: { instancePath?: string; message?: string; params?: unknown }[] };
-  if (e?.validation) {
-    const v = e.validation[0];
-    const field = (v?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || (e.validationContext ?? 'body');
-    return { code: 'validation_failed', details: { field, reason: `${field} ${v?.message ?? ''}`.trim() } };
-  }
+  const e = err as FastifyError & { validation?: AjvIssue[] };
+  if (e?.validation) return { code: 'validation_failed', details: validationDetails(e.validation[0], e.validationContext, lang) };
   switch (e?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'payload_too_large', details: {} };
@@ -210,7 +207,7 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
   });
 
   app.setErrorHandler((err, req, reply) => {
-    const mapped = mapError(err);
+    const mapped = mapError(err, req.lang);
     if (mapped) {
       const status = errorSpec(mapped.code)?.status ?? 400;
       if (status >= 500) req.log.warn({ err }, 'request failed');

@@ -1,0 +1,61 @@
+// Schema validation failures worded in the user's language. Ajv words its errors in English
+// ("must have required property 'partId'"); the stable part a client reads is details.field and
+// details.rule (the Ajv keyword), and the sentence in the message follows Accept-Language.
+import type { Lang } from '../errors.js';
+
+export interface AjvIssue {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+const TYPE_NAMES: Record<string, Record<Lang, string>> = {
+  string: { 'zh-CN': '文本', 'zh-TW': '文字', en: 'text' },
+  number: { 'zh-CN': '数字', 'zh-TW': '數字', en: 'a number' },
+  integer: { 'zh-CN': '整数', 'zh-TW': '整數', en: 'a whole number' },
+  boolean: { 'zh-CN': '是或否', 'zh-TW': '是或否', en: 'true or false' },
+  array: { 'zh-CN': '列表', 'zh-TW': '列表', en: 'a list' },
+  object: { 'zh-CN': '对象', 'zh-TW': '物件', en: 'an object' },
+  null: { 'zh-CN': '空', 'zh-TW': '空', en: 'null' },
+};
+
+type Words = (field: string, p: Record<string, unknown>, lang: Lang) => string;
+
+
+const RULES: Record<string, Record<Lang, Words>> = {
+  required: { 'zh-CN': (f) => `缺少必填项 ${f}`, 'zh-TW': (f) => `缺少必填項 ${f}`, en: (f) => `${f} is required` },
+  type: {
+    'zh-CN': (f, p, l) => `${f} 应为${typeName(p.type, l)}`,
+    'zh-TW': (f, p, l) => `${f} 應為${typeName(p.type, l)}`,
+    en: (f, p, l) => `${f} must be ${typeName(p.type, l)}`,
+  },
+  minimum: { 'zh-CN': (f, p) => `${f} 不能小于 ${p.limit}`, 'zh-TW': (f, p) => `${f} 不能小於 ${p.limit}`, en: (f, p) => `${f} must be at least ${p.limit}` },
+  exclusiveMinimum: { 'zh-CN': (f, p) => `${f} 必须大于 ${p.limit}`, 'zh-TW': (f, p) => `${f} 必須大於 ${p.limit}`, en: (f, p) => `${f} must be more than ${p.limit}` },
+  maximum: { 'zh-CN': (f, p) => `${f} 不能大于 ${p.limit}`, 'zh-TW': (f, p) => `${f} 不能大於 ${p.limit}`, en: (f, p) => `${f} must be at most ${p.limit}` },
+  exclusiveMaximum: { 'zh-CN': (f, p) => `${f} 必须小于 ${p.limit}`, 'zh-TW': (f, p) => `${f} 必須小於 ${p.limit}`, en: (f, p) => `${f} must be less than ${p.limit}` },
+  minLength: { 'zh-CN': (f, p) => `${f} 至少 ${p.limit} 个字`, 'zh-TW': (f, p) => `${f} 至少 ${p.limit} 個字`, en: (f, p) => `${f} must be at least ${p.limit} characters` },
+  maxLength: { 'zh-CN': (f, p) => `${f} 最多 ${p.limit} 个字`, 'zh-TW': (f, p) => `${f} 最多 ${p.limit} 個字`, en: (f, p) => `${f} must be at most ${p.limit} characters` },
+  minItems: { 'zh-CN': (f, p) => `${f} 至少 ${p.limit} 项`, 'zh-TW': (f, p) => `${f} 至少 ${p.limit} 項`, en: (f, p) => `${f} needs at least ${p.limit} items` },
+  maxItems: { 'zh-CN': (f, p) => `${f} 最多 ${p.limit} 项`, 'zh-TW': (f, p) => `${f} 最多 ${p.limit} 項`, en: (f, p) => `${f} takes at most ${p.limit} items` },
+  pattern: { 'zh-CN': (f) => `${f} 格式不对`, 'zh-TW': (f) => `${f} 格式不對`, en: (f) => `${f} has the wrong format` },
+  format: { 'zh-CN': (f) => `${f} 格式不对`, 'zh-TW': (f) => `${f} 格式不對`, en: (f) => `${f} has the wrong format` },
+  enum: { 'zh-CN': (f) => `${f} 不是允许的取值`, 'zh-TW': (f) => `${f} 不是允許的值`, en: (f) => `${f} is not one of the allowed values` },
+  const: { 'zh-CN': (f) => `${f} 不是允许的取值`, 'zh-TW': (f) => `${f} 不是允許的值`, en: (f) => `${f} is not the allowed value` },
+  anyOf: { 'zh-CN': (f) => `${f} 取值无效`, 'zh-TW': (f) => `${f} 值無效`, en: (f) => `${f} is not valid` },
+  multipleOf: { 'zh-CN': (f) => `${f} 小数位过多`, 'zh-TW': (f) => `${f} 小數位過多`, en: (f) => `${f} has too many decimals` },
+};
+
+const typeName = (t: unknown, lang: Lang) => String(t).split(',').map((x) => TYPE_NAMES[x]?.[lang] ?? x).join(' / ');
+
+/** details for a validation_failed answer: the field, the rule, and a sentence in `lang`. */
+export function validationDetails(issue: AjvIssue | undefined, context: string | undefined, lang: Lang): { field: string; rule: string; reason: string } {
+  const rule = issue?.keyword ?? 'invalid';
+  const params = issue?.params ?? {};
+  const parts = (issue?.instancePath ?? '').split('/').filter(Boolean);
+  // A missing property is named by its own path (lines.0.partId), not its parent's.
+  if (rule === 'required' && params.missingProperty !== undefined) parts.push(String(params.missingProperty));
+  const field = parts.join('.') || (context ?? 'body');
+  const words = RULES[rule]?.[lang];
+  return { field, rule, reason: words ? words(field, params, lang) : `${field} ${issue?.message ?? ''}`.trim() };
+}
