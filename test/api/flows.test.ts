@@ -96,6 +96,15 @@ describe('shortages and the purchase list (R-INV-6)', () => {
     const g = list.groups.find((x: { lines: { partId: number }[] }) => x.lines.some((l) => l.partId === s.part.id));
     expect(g.supplierName).toBe('宇通配件供应商');
   });
+
+  it('lists one requester\'s shortage requests with createdBy', async () => {
+    const tech = await t.login('tech1', 'tech-pass-1');
+    const mine = (await tech.post('/shortages', { description: '雨刮电机', qty: 1 })).body;
+    const all = (await t.api.get('/shortages?limit=200')).body.items as { id: number; createdBy: number }[];
+    expect(all.some((x) => x.createdBy !== s.tech.id)).toBe(true);
+    const filtered = (await t.api.get(`/shortages?createdBy=${s.tech.id}`)).body.items as { id: number; createdBy: number }[];
+    expect(filtered.map((x) => x.id)).toEqual([mine.id]);
+  });
 });
 
 describe('catalogue', () => {

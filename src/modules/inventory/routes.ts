@@ -135,7 +135,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ partId: OptId, description: OptText(500), qty: Qty, workOrderId: OptId, remark: OptText(500) }), response: { 201: S.Shortage } } },
     async (req, reply) => reply.code(201).send(await withTx(deps, req, (ctx) => createShortage(ctx, req.body))),
   );
-  app.get('/shortages', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })) }), response: { 200: pageOf(S.Shortage) } } }, async (req) =>
+  app.get('/shortages', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })), createdBy: Type.Optional(Id) }), response: { 200: pageOf(S.Shortage) } } }, async (req) =>
     listShortages(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
   app.patch('/shortages/:id', { config: { access: ['admin', 'warehouse_keeper', 'service_manager'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('ordered'), Type.Literal('closed')]), version: Version }), response: { 200: S.Shortage } } }, async (req) =>

@@ -30,10 +30,11 @@ export async function createShortage(ctx: Ctx, input: { partId?: number | null; 
 }
 
 /** Shortage requests, newest first, with their part's code and name joined in. */
-export async function listShortages(ctx: Ctx, query: { status?: string; limit: number; cursor?: string }) {
+export async function listShortages(ctx: Ctx, query: { status?: string; createdBy?: number; limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, 1);
   let q = ctx.db.selectFrom('shortages as s').leftJoin('parts as p', 'p.id', 's.part_id').selectAll('s').select(['p.code as part_code', 'p.name as part_name']);
   if (query.status) q = q.where('s.status', '=', query.status as never);
+  if (query.createdBy !== undefined) q = q.where('s.created_by', '=', query.createdBy);
   if (isStationScoped(ctx.actor)) q = q.where('s.station_id', '=', ctx.actor.stationId);
   if (after) q = q.where('s.id', '<', Number(after[0]));
   const rows = await q.orderBy('s.id', 'desc').limit(query.limit + 1).execute();

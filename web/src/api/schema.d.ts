@@ -3874,6 +3874,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    createdBy?: number;
                     cursor?: string;
                     limit?: number;
                     status?: string;

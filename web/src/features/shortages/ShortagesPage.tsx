@@ -26,10 +26,12 @@ export default function ShortagesPage() {
   const [scope, setScope] = useState<'mine' | 'all'>(canClose ? 'all' : 'mine');
   const [status, setStatus] = useState<string>('open');
   const { data, isPending } = useQuery({
-    queryKey: ['shortages', status],
-    queryFn: async () => (await apiGet('/shortages', { status: status === 'any' ? undefined : status, limit: 200 })).items as Shortage[],
+    queryKey: ['shortages', status, scope],
+    queryFn: async () =>
+      (await apiGet('/shortages', { status: status === 'any' ? undefined : status, createdBy: scope === 'mine' ? me?.id : undefined, limit: 200 })).items as Shortage[],
+    enabled: !!me,
   });
-  const items = (data ?? []).filter((s) => scope === 'all' || s.createdBy === me?.id);
+  const items = data ?? [];
   const parts = useParts(items.flatMap((s) => (s.partId != null && !s.partName ? [s.partId] : [])));
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
