@@ -65,7 +65,8 @@ describe('warehouse keeper: receive, issue, stock', () => {
     expect(part.name).toBe('轮胎');
     partId = part.id;
     // Every row the page shows is one the API returned for "lt".
-    const codes = await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts();
+    // The code is the first column after the row-selection checkboxes (bulk edit).
+    const codes = await page.locator('.ant-table-tbody tr.ant-table-row td.ant-table-selection-column + td').allInnerTexts();
     expect(codes.length).toBe(fromApi.items.length);
     expect(new Set(codes)).toEqual(new Set(fromApi.items.map((p: any) => p.code)));
     await row.click();
@@ -214,7 +215,7 @@ describe('technician on a phone', () => {
       await p.getByTestId('nav-toggle').click();
       const nav = p.locator('.ant-drawer [data-testid="nav"]');
       await nav.waitFor();
-      expect(await nav.locator('.ant-menu-item').allInnerTexts()).toEqual(['配件', '我的配件', '预订', '返还']);
+      expect(await nav.locator('.ant-menu-item').allInnerTexts()).toEqual(['配件', '我的配件', '预订', '返还', '缺件申请']);
       await shot(p, 'web-nav-360.png');
     } finally {
       await phone.close();
