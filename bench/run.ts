@@ -414,6 +414,13 @@ function report(writes: WriteResult[], reads: ReadResult | null) {
   console.log(table(rows));
 }
 
+// The server children run as `npm start` runs them: compiled to dist/ (decisions/0008).
+{
+  // @ts-expect-error: a plain .mjs script without type declarations
+  const { serverBuildFresh, build } = await import('../scripts/server-build.mjs');
+  if (!(serverBuildFresh as () => boolean)()) await (build as () => Promise<void>)();
+}
+
 if (flags.scale !== undefined) {
   const { runScale } = await import('./scale.js');
   const pgUrl = flags.pg ?? [process.env.TEST_PG_URL, process.env.DATABASE_URL].find((u) => u?.startsWith('postgres')) ?? null;
