@@ -62,6 +62,9 @@ async function summary(h: DbHandle<Database>, config: Config, scale: Scale, ms: 
     .select(sql<number>`cast(coalesce(sum(s.value), 0) as bigint)`.as('v'))
     .where('l.is_real', '=', 1)
     .executeTakeFirstOrThrow();
+  const wos = await h.db.selectFrom('work_orders').select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute();
+  const w = (...statuses: string[]) => wos.filter((x) => statuses.includes(x.status)).reduce((s, x) => s + Number(x.n), 0);
+  const calls = await h.db.selectFrom('service_calls').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const people = PEOPLE.filter((p) => !p.username.startsWith('tech'))
     .map((p) => `    ${p.username.padEnd(11)} ${p.name}  ${p.roles.join(',')}${p.station ? ` (${STORES.find((s) => s.code === p.station)!.name})` : ''}`)
     .join('\n');
@@ -73,6 +76,7 @@ async function summary(h: DbHandle<Database>, config: Config, scale: Scale, ms: 
   配件 parts: ${await count(h, 'parts')}，供应商 suppliers: ${await count(h, 'suppliers')}，批次 lots: ${await count(h, 'lots')}
   2026-08 至 2026-11 业务 history: 入库 receipts ${n('receipt')}，出库 issues ${n('issue', 'posted')}（待审批 pending ${n('issue', 'pending_approval')}，驳回 rejected ${n('issue', 'rejected')}），返还 returns ${n('return')}，核销/报废 write-offs ${n('write_off')}，调拨 transfers ${n('transfer')}（在途 in transit ${n('transfer', 'in_transit')}）
   预订 reservations: 未结 open ${r('open')}，已领 fulfilled ${r('fulfilled')}，取消 cancelled ${r('cancelled')}；缺件 open shortages ${Number(shortages.n)}
+  服务 service: 来电 calls ${Number(calls.n)}，工单 work orders ${w('new', 'dispatched', 'accepted', 'en_route', 'on_site', 'waiting_parts', 'resolved', 'signed', 'closed', 'cancelled')}（进行中 open ${w('new', 'dispatched', 'accepted', 'en_route', 'on_site', 'waiting_parts')}，已完工 done ${w('resolved', 'signed', 'closed')}，取消 cancelled ${w('cancelled')}）
   流水 moves: ${await count(h, 'moves')}，库存金额 stock value: ¥${formatMilliFen(Number(value.v))}
 演示账号 / demo logins (密码 password: ${DEMO_PASSWORD}):
 ${people}

@@ -17,9 +17,9 @@ import { approveIssue, issueParts, rejectIssue } from '../modules/inventory/issu
 import { returnParts, writeOff } from '../modules/inventory/holdings.js';
 import { createTransfer, receiveTransfer } from '../modules/inventory/transfers.js';
 import { cancelReservation, createReservation } from '../modules/inventory/reservations.js';
-import { createShortage } from '../modules/inventory/shortages.js';
 import { DEMO_PASSWORD, PEOPLE, STORES, SUPPLIERS, allParts, ean13, type DemoPart, type StoreCode } from './catalog.js';
 import { mulberry32 } from '../platform/random.js';
+import { ServiceHistory } from './service.js';
 
 export type Scale = 'full' | 'small';
 
@@ -81,8 +81,16 @@ export class Simulation {
   private readonly pending: Pending[] = [];
   private stationRange: Part[] = [];
   private supplierIds = new Map<string, number>();
-  private workOrder = 26080000;
   private day = 0;
+  private readonly service = new ServiceHistory({
+    ctx: (u) => this.ctx(u),
+    later: (m) => this.later(m),
+    rand: () => this.rand(),
+    pick: (xs) => this.pick(xs),
+    between: (lo, hi) => this.between(lo, hi),
+    locationId: (code) => this.loc.get(code)!,
+    userId: (u) => this.actors.get(u)!.id,
+  });
   private transfersReceived = 0;
 
   constructor(
@@ -133,6 +141,7 @@ export class Simulation {
       const u = await createUser(a, { username: p.username, password: DEMO_PASSWORD, displayName: p.name, roles: p.roles, stationId: p.station ? this.loc.get(p.station)! : null });
       this.actors.set(p.username, { id: u.id, username: u.username, displayName: u.displayName, roles: u.roles as Role[], stationId: u.stationId });
     }
+    await this.service.masterData();
     const suppliers = new Map<string, number>();
     for (const s of SUPPLIERS) suppliers.set(s.code, (await createSupplier(a, { ...s })).id);
 
@@ -315,18 +324,19 @@ export class Simulation {
     for (let i = 0; i < n && weighted.length; i++) chosen.add(this.pick(weighted));
     const lines = [...chosen].map((p) => ({ partId: p.id, qty: this.quantity(p, avail.get(p.id)!) })).filter((l) => l.qty > 0);
     if (lines.length === 0) return;
-    const workOrderId = ++this.workOrder;
+    const workOrderId = await this.service.openJob(tech);
     const doc = await issueParts(this.ctx(this.issuerFor(store)), {
       fromLocationId: this.loc.get(store)!,
       toUserId: this.actors.get(tech.username)!.id,
       workOrderId,
-      remark: `工单 ${workOrderId}`,
+      remark: await this.service.numberOf(workOrderId),
       lines: lines.map((l) => ({ partId: l.partId, qty: l.qty / 1000 })),
     });
     if (doc.status === 'pending_approval') {
       this.later(45);
       if (this.rand() < 0.2) {
         await rejectIssue(this.ctx('manager'), doc.id, '先检修旧件，确认损坏后再领');
+        await this.service.finishJob(tech.username, workOrderId);
         return;
       }
       await approveIssue(this.ctx('manager'), doc.id, '同意，尽快修复车辆');
@@ -367,7 +377,7 @@ export class Simulation {
     }
     for (const [workOrderId, hs] of consume) {
       this.later(4);
-      await writeOff(this.ctx(username), { userId, reason: 'consumed', workOrderId, remark: `工单 ${workOrderId} 维修领用`, lines: hs.map((h) => ({ partId: h.partId, qty: h.qty / 1000 })) });
+      await writeOff(this.ctx(username), { userId, reason: 'consumed', workOrderId, remark: `${await this.service.numberOf(workOrderId)} 维修领用`, lines: hs.map((h) => ({ partId: h.partId, qty: h.qty / 1000 })) });
     }
     if (back.length) {
       this.later(6);
@@ -378,6 +388,9 @@ export class Simulation {
       await returnParts(this.ctx('keeper'), { fromUserId: userId, toLocationId: this.loc.get('OLD-ZZ')!, remark: '装车后发现故障，退旧件库待索赔', lines: faulty.map((h) => ({ partId: h.partId, qty: h.qty / 1000 })) });
     }
     this.held.set(userId, keep);
+    // A job is done when its technician holds nothing more for it.
+    const open = new Set(keep.map((h) => h.workOrderId));
+    for (const id of new Set(items.map((h) => h.workOrderId))) if (!open.has(id)) await this.service.finishJob(username, id);
   }
 
   /** The dispatcher holds parts for a booked job; most are collected, some cancelled. */
@@ -388,8 +401,8 @@ export class Simulation {
     if (candidates.length < 2) return;
     const parts = [this.pick(candidates), this.pick(candidates)].filter((p, i, xs) => xs.indexOf(p) === i);
     const lines = parts.map((p) => ({ partId: p.id, qty: p.cost < 10_000 ? 2 : 1 }));
-    const workOrderId = ++this.workOrder;
-    const res = await createReservation(this.ctx('dispatcher'), { locationId: this.loc.get('WH-ZZ')!, forUserId: this.actors.get(tech.username)!.id, workOrderId, remark: `预约保养 工单 ${workOrderId}`, lines });
+    const workOrderId = await this.service.openJob(tech, { maintenance: true, stopAt: 'accepted' });
+    const res = await createReservation(this.ctx('dispatcher'), { locationId: this.loc.get('WH-ZZ')!, forUserId: this.actors.get(tech.username)!.id, workOrderId, remark: `预约保养 ${await this.service.numberOf(workOrderId)}`, lines });
     if (last) return;
     const cancel = this.rand() < 0.25;
     this.pending.push({
@@ -397,25 +410,31 @@ export class Simulation {
       run: async () => {
         if (cancel) {
           await cancelReservation(this.ctx('dispatcher'), res.id);
+          await this.service.cancel(workOrderId, '客户改期，保养取消');
           return;
         }
+        await this.service.arrive(tech.username, workOrderId);
         await issueParts(this.ctx('keeper'), { fromLocationId: this.loc.get('WH-ZZ')!, toUserId: this.actors.get(tech.username)!.id, reservationId: res.id, workOrderId, remark: `按预订领料 ${res.number}`, lines });
         this.hold(tech.username, lines.map((l) => ({ partId: l.partId, qty: l.qty * 1000 })), workOrderId);
       },
     });
   }
 
+  /** On site a part is missing: the work order waits for it (缺件待修), its shortage line with it. */
   private async shortage() {
-    const asker = this.pick(['dispatcher', 'tech01', 'tech03', 'station_gz']);
-    const workOrderId = ++this.workOrder;
+    const username = this.pick(['tech01', 'tech03', 'tech09']);
+    const tech = PEOPLE.find((p) => p.username === username)!;
+    const workOrderId = await this.service.openJob(tech);
     if (this.rand() < 0.4) {
-      await createShortage(this.ctx(asker), { description: this.pick(SHORTAGE_TEXTS), qty: 1, workOrderId, remark: '目录中无此件，请采购询价', source: 'work_order' });
+      await this.service.waitForParts(tech.username, workOrderId, [{ description: this.pick(SHORTAGE_TEXTS), qty: 1 }]);
     } else {
       const avail = await this.available('WH-ZZ');
       const out = this.parts.filter((p) => !avail.has(p.id));
       const p = out.length ? this.pick(out) : this.pick(this.parts);
-      await createShortage(this.ctx(asker), { partId: p.id, qty: p.unit === '升' ? 20 : 2, workOrderId, remark: '库存不足，车辆待修', source: 'work_order' });
+      await this.service.waitForParts(tech.username, workOrderId, [{ partId: p.id, qty: p.unit === '升' ? 20 : 2 }]);
     }
+    // The part comes in a week or two later (or the job is fixed another way) and the job finishes.
+    if (this.rand() < 0.7) this.pending.push({ day: this.day + this.between(5, 12), run: () => this.service.finishJob(tech.username, workOrderId) });
   }
 
   /** Leaves the things a user should find open: a requisition to approve, a station booking. */
@@ -428,12 +447,17 @@ export class Simulation {
       await postReceipt(this.ctx('keeper'), { locationId: this.loc.get('WH-ZZ')!, supplierId: this.supplierIds.get(big.supplier)!, remark: '紧急采购', lines: [{ partId: big.id, qty: 2, unitCost: formatFen(big.cost), lot: `${date.replaceAll('-', '')}-URG` }] });
     }
     this.later(20);
-    const workOrderId = ++this.workOrder;
-    await issueParts(this.ctx('keeper'), { fromLocationId: this.loc.get('WH-ZZ')!, toUserId: this.actors.get('tech02')!.id, workOrderId, remark: `工单 ${workOrderId} 大修，待经理审批`, lines: [{ partId: big.id, qty: 2 }] });
+    const workOrderId = await this.service.openJob(PEOPLE.find((p) => p.username === 'tech02')!);
+    await issueParts(this.ctx('keeper'), { fromLocationId: this.loc.get('WH-ZZ')!, toUserId: this.actors.get('tech02')!.id, workOrderId, remark: `${await this.service.numberOf(workOrderId)} 大修，待经理审批`, lines: [{ partId: big.id, qty: 2 }] });
     this.later(15);
     const stock = await this.available('WH-ZZ', this.stationRange.map((p) => p.id));
     const lines = this.stationRange.filter((p) => (stock.get(p.id) ?? 0) >= 4000).slice(0, 3).map((p) => ({ partId: p.id, qty: 2 }));
     if (lines.length) await createReservation(this.ctx('dispatcher'), { locationId: this.loc.get('WH-ZZ')!, forLocationId: this.loc.get('ST-CD')!, remark: '成都服务站下周巡检备件', lines });
+    // Calls still waiting for dispatch at the end of the day: the board's first rows tomorrow.
+    for (const username of ['tech01', 'tech05', 'tech07']) {
+      this.later(this.between(10, 40));
+      await this.service.openJob(PEOPLE.find((p) => p.username === username)!, { stopAt: 'new' });
+    }
   }
 }
 

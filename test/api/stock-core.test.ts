@@ -100,9 +100,16 @@ describe('returns, write-offs and reversals', () => {
   });
 
   it('writes off many pieces in one action, consumed against a work order', async () => {
-    const r = await t.api.post('/write-offs', { userId: s.tech.id, reason: 'consumed', workOrderId: 42, lines: [{ partId: s.part.id, qty: 2 }] });
+    const unknown = await t.api.post('/write-offs', { userId: s.tech.id, reason: 'consumed', workOrderId: 424242, lines: [{ partId: s.part.id, qty: 2 }] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('unknown_work_order');
+    const customer = await t.api.post('/customers', { code: 'WO-REF', name: '工单引用测试客户' });
+    const wo = await t.api.post('/work-orders', { customerId: customer.body.id, serviceType: 'C', category: 'engine', fault: '发动机异响' });
+    expect(wo.status).toBe(201);
+    const r = await t.api.post('/write-offs', { userId: s.tech.id, reason: 'consumed', workOrderId: wo.body.id, lines: [{ partId: s.part.id, qty: 2 }] });
     expect(r.status).toBe(201);
     expect(r.body.lines[0].qty).toBe(2);
+    expect(r.body.workOrderId).toBe(wo.body.id);
   });
 
   it('reverses a move once by a counter-move, never twice', async () => {

@@ -54,6 +54,13 @@ export async function loadParts(ctx: Ctx, ids: readonly number[], opts: { allowA
   return map;
 }
 
+/** A document's work-order reference must name a work order (the foreign key of R-INV-4). */
+export async function assertWorkOrderRef(ctx: Ctx, workOrderId: number | null | undefined): Promise<void> {
+  if (workOrderId == null) return;
+  const w = await ctx.db.selectFrom('work_orders').select('id').where('id', '=', workOrderId).executeTakeFirst();
+  if (!w) throw new AppError('unknown_work_order', { workOrderId });
+}
+
 export function checkLineCount(lines: readonly unknown[]): void {
   if (lines.length === 0) throw new AppError('empty_document');
   if (lines.length > MAX_LINES) throw new AppError('too_many_lines', { max: MAX_LINES });

@@ -2,7 +2,7 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
-import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
+import { assertWorkOrderRef, checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
 import { lockLevels, pickFromLocation, postMoves, type MoveSpec } from './ledger.js';
 import { sumLines } from './ledger.rules.js';
 import { assertStationScope, getStore, isOwnHoldingOnly, virtualLocation } from './locations.js';
@@ -86,6 +86,7 @@ export async function returnParts(ctx: Ctx, input: { fromUserId: number; toLocat
 
 /** Consumed (against a work order) or scrapped, any quantity, many lines at once (R-INV-8). */
 export async function writeOff(ctx: Ctx, input: { userId: number; reason: 'consumed' | 'scrapped'; workOrderId?: number | null; remark?: string | null; lines: HoldingLine[] }) {
+  await assertWorkOrderRef(ctx, input.workOrderId);
   const to = await virtualLocation(ctx, input.reason === 'consumed' ? 'consumed' : 'scrap');
   return moveFromHolding(ctx, input.reason === 'consumed' ? 'consume' : 'scrap', input.userId, to, input.lines, {
     type: 'write_off',

@@ -2,7 +2,7 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
-import { checkLineCount, documentView, getDocument, insertDocument, loadParts, numberFor, type NewLine } from './documents.js';
+import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, numberFor, type NewLine } from './documents.js';
 import { adjustReserved, assertAvailable, levelKey, lockLevels, lotsFifo, pickFromLocation, postMoves, type Levels, type MoveSpec } from './ledger.js';
 import { sumLines } from './ledger.rules.js';
 import { ensureHolding, getStore } from './locations.js';
@@ -125,6 +125,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
     const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
     for (const l of lines) if (l.lotId != null && lots.find((x) => x.id === l.lotId)?.part_id !== l.partId) throw new AppError('unknown_lot', { lotId: l.lotId });
   }
+  await assertWorkOrderRef(ctx, input.workOrderId);
   const holding = user.holding_id ?? (await ensureHolding(ctx, user.id, user.display_name));
   const release = await reservationRelease(ctx, input, lines);
   const releasing = new Map([...release].map(([partId, rs]) => [partId, rs.reduce((s, r) => s + r.take, 0)]));

@@ -4,7 +4,7 @@ import { isoInZone } from '../../platform/clock.js';
 import { fromMilli, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
-import { checkLineCount, loadParts } from './documents.js';
+import { assertWorkOrderRef, checkLineCount, loadParts } from './documents.js';
 import { adjustReserved, assertAvailable, lockLevels, nextNumber } from './ledger.js';
 import { NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { assertStationScope, getLocation, getStore, isOwnHoldingOnly, isStationScoped } from './locations.js';
@@ -60,6 +60,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
     if (Number.isNaN(expiresAt)) throw new AppError('invalid_date', { field: 'expiresAt' });
   }
   const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, qty: toMilli(l.qty, `lines.${i}.qty`) })));
+  await assertWorkOrderRef(ctx, input.workOrderId);
   const parts = await loadParts(ctx, lines.map((l) => l.partId));
   const levels = await lockLevels(ctx, lines.map((l) => ({ locationId: store.id, partId: l.partId })));
   for (const l of lines) assertAvailable(levels, store.id, l.partId, l.qty, parts.get(l.partId)!.code);

@@ -6,6 +6,7 @@ import { formatFen, fromMilli, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { isStationScoped } from './locations.js';
+import { assertWorkOrderRef } from './documents.js';
 import type { ShortagesRow } from './tables.js';
 
 export function shortageView(ctx: Pick<Ctx, 'timeZone'>, s: ShortagesRow & { part_code?: string | null; part_name?: string | null }) {
@@ -16,6 +17,7 @@ export function shortageView(ctx: Pick<Ctx, 'timeZone'>, s: ShortagesRow & { par
 /** Records demand stock cannot meet (R-INV-6): a catalogue part or free text. */
 export async function createShortage(ctx: Ctx, input: { partId?: number | null; description?: string | null; qty: number; workOrderId?: number | null; remark?: string | null; source?: 'request' | 'work_order' }) {
   if (input.partId == null && !input.description?.trim()) throw new AppError('shortage_needs_part_or_description');
+  await assertWorkOrderRef(ctx, input.workOrderId);
   if (input.partId != null) {
     const p = await ctx.db.selectFrom('parts').select('id').where('id', '=', input.partId).executeTakeFirst();
     if (!p) throw new AppError('unknown_part', { partId: input.partId });
