@@ -1,3 +1,4 @@
+// npm run bench [-- --service [--pg [URL]] [--service-orders N]]   (bench/service.ts)
 // npm run bench [-- --quick] [-- --check] [-- --cpu-prof DIR] [-- --modes FULL,NORMAL] [-- --no-ledger]
 //               [-- --reads-only] [-- --ledger-db URL] [-- --runs N]
 //               [-- --scale[=100k,1M,10M]] [-- --scale-keep DIR] [-- --pg [URL]]   (bench/scale.ts)
@@ -28,6 +29,8 @@ const { values: flags } = parseArgs({
   args,
   options: {
     scale: { type: 'string' },
+    service: { type: 'boolean' },
+    'service-orders': { type: 'string' },
     'scale-keep': { type: 'string' },
     'scale-engine': { type: 'string' },
     pg: { type: 'string' },
@@ -136,19 +139,19 @@ interface FreshDb {
   drop: () => Promise<void>;
 }
 
-async function freshDb(label: string): Promise<FreshDb> {
-  if (PG_URL) {
+async function freshDb(label: string, pgUrl: string | null = PG_URL): Promise<FreshDb> {
+  if (pgUrl) {
     const name = `as_bench_${label}_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
+    const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    const u = new URL(PG_URL);
+    const u = new URL(pgUrl);
     u.pathname = `/${name}`;
     return {
       url: u.toString(),
       drop: async () => {
-        const c = new pg.Client({ connectionString: PG_URL });
+        const c = new pg.Client({ connectionString: pgUrl });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
@@ -421,7 +424,11 @@ function report(writes: WriteResult[], reads: ReadResult | null) {
   if (!(serverBuildFresh as () => boolean)()) await (build as () => Promise<void>)();
 }
 
-if (flags.scale !== undefined) {
+if (flags.service) {
+  const { runServiceBench } = await import('./service.js');
+  const pgUrl = flags.pg ?? PG_URL;
+  await runServiceBench({ freshDb, serverEnv, startChild, login, timeGet, table }, { pgUrl, orders: Number(flags['service-orders'] ?? 100_000), runs: RUNS });
+} else if (flags.scale !== undefined) {
   const { runScale } = await import('./scale.js');
   const pgUrl = flags.pg ?? [process.env.TEST_PG_URL, process.env.DATABASE_URL].find((u) => u?.startsWith('postgres')) ?? null;
   await runScale(
