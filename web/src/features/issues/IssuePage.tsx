@@ -1,8 +1,7 @@
 // 出库: store, employee (technicians), lines with the store's availability
 // (GET /stock?partId=&locationId=&groupBy=part) and a shortage request for a short line; lines
 // by search or by scanning (wedge scanner or camera); post, then the slip's print links.
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiPost, type Res } from '../../api/client';
@@ -10,8 +9,7 @@ import { useStores, useTechnicians } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
-import { PartSelect } from '../parts/PartSelect';
-import { LineAvailability } from '../shortages/LineAvailability';
+import { PartLines } from '../parts/PartLines';
 import { PrintLinks } from './PrintLinks';
 
 type Line = { partId?: number; qty?: number };
@@ -91,37 +89,7 @@ export default function IssuePage() {
             </Col>
           </Row>
           <ScanBar scan={scan} />
-          <Form.List name="lines">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f, i) => (
-                  <Row gutter={8} key={f.key} align="top" data-testid={`issue-line-${i}`}>
-                    <Col xs={24} md={11}>
-                      <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                        <PartSelect />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={10} md={4}>
-                      <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                        <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={10} md={6} style={{ paddingTop: i === 0 ? 34 : 6 }}>
-                      <LineAvailability partId={lines?.[i]?.partId} locationId={store} qty={lines?.[i]?.qty} remark={t('shortages.fromIssue')} />
-                    </Col>
-                    <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                      {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                    </Col>
-                  </Row>
-                ))}
-                <div style={{ marginBottom: 24 }}>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                    {t('common.addLine')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Form.List>
+          <PartLines testId="issue" lines={lines} availability={{ locationId: store, remark: t('shortages.fromIssue') }} />
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
           <Space>
             <Button type="primary" onClick={() => void post()} loading={busy} data-testid="issue-post">

@@ -1,8 +1,7 @@
 // 预订配件: a store, who it is for (a technician reserves for themself), optional expiry and
 // lines with the store's availability; a short line offers a shortage request. Posts
 // POST /reservations once per Idempotency-Key; lines can be scanned like any document form.
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -11,8 +10,7 @@ import { useStores, useTechnicians } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
-import { PartSelect } from '../parts/PartSelect';
-import { LineAvailability } from '../shortages/LineAvailability';
+import { PartLines } from '../parts/PartLines';
 
 type Line = { partId?: number; qty?: number };
 type Values = { locationId?: number; forUserId?: number; expiresAt?: Dayjs; remark?: string; lines: Line[] };
@@ -96,37 +94,7 @@ export function ReserveForm({ selfId, initialPartId }: { selfId?: number; initia
           </Col>
         </Row>
         <ScanBar scan={scan} />
-        <Form.List name="lines">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Row gutter={8} key={f.key} align="top" data-testid={`reserve-line-${i}`}>
-                  <Col xs={24} md={11}>
-                    <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]} style={{ marginBottom: 8 }}>
-                      <PartSelect />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={10} md={4}>
-                    <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                      <InputNumber style={{ width: '100%' }} min={0.001} max={1e9} inputMode="decimal" />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={11} md={8} style={{ paddingTop: i === 0 ? 34 : 6 }}>
-                    <LineAvailability partId={lines?.[i]?.partId} locationId={store} qty={lines?.[i]?.qty} remark={t('shortages.fromReservation')} />
-                  </Col>
-                  <Col xs={3} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                    {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                  </Col>
-                </Row>
-              ))}
-              <div style={{ marginBottom: 16 }}>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                  {t('common.addLine')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Form.List>
+        <PartLines testId="reserve" minQty={0.001} lines={lines} availability={{ locationId: store, remark: t('shortages.fromReservation') }} />
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
         <Button type="primary" onClick={() => void post()} loading={busy} data-testid="reserve-post">
           {t('reservations.submit')}

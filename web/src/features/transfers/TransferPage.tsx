@@ -1,14 +1,13 @@
 // 调拨: send parts from a warehouse to a service station (POST /transfers); the document stays
 // in transit until the station confirms what arrived on 调拨收货.
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, Result, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiPost, type Res } from '../../api/client';
 import { useStores } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
-import { PartSelect } from '../parts/PartSelect';
+import { PartLines } from '../parts/PartLines';
 import { PrintLinks } from '../issues/PrintLinks';
 
 type Line = { partId?: number; qty?: number };
@@ -75,34 +74,7 @@ export default function TransferPage() {
             </Col>
           </Row>
           <ScanBar scan={scan} />
-          <Form.List name="lines">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f, i) => (
-                  <Row gutter={8} key={f.key} align="top" data-testid={`transfer-line-${i}`}>
-                    <Col xs={24} md={14}>
-                      <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                        <PartSelect />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={20} md={6}>
-                      <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                        <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                      {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                    </Col>
-                  </Row>
-                ))}
-                <div style={{ marginBottom: 24 }}>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                    {t('common.addLine')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Form.List>
+          <PartLines testId="transfer" />
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
           <Button type="primary" onClick={() => void post()} loading={busy} data-testid="transfer-post">
             {t('transfer.post')}
