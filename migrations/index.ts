@@ -5,6 +5,9 @@ import * as m0002 from './0002_stats_indexes.js';
 import * as m0003 from './0003_document_number_function.js';
 import * as m0004 from './0004_virtual_location_names.js';
 import * as m0005 from './0005_service.js';
+import * as m0006 from './0006_service_reports.js';
+import * as m0007 from './0007_service_extras.js';
+import * as m0008 from './0008_dispatch_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003_document_number_function': m0003,
   '0004_virtual_location_names': m0004,
   '0005_service': m0005,
+  '0006_service_reports': m0006,
+  '0007_service_extras': m0007,
+  '0008_dispatch_indexes': m0008,
 };

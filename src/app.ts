@@ -38,7 +38,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      // The service worker (scripts/web-build.mjs writes it) is checked on every visit, so a new
+      // build reaches phones that open the app; its scope is the whole app (it is served at /sw.js).
+      setHeaders: (reply, file) => {
+        if (path.basename(file) === 'sw.js') reply.header('cache-control', 'no-cache');
+      },
+    });
     // Client-side routes fall back to the app shell; unknown API paths stay JSON 404s. A catch-all
     // route, not setNotFoundHandler: createServer already owns the root not-found handler.
     app.get('/*', { schema: { hide: true } }, (req, reply) => (req.url.startsWith('/api/') ? reply.callNotFound() : reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')));

@@ -4,11 +4,13 @@ import type { AuthTables } from './modules/auth/tables.js';
 import type { CatalogTables } from './modules/catalog/tables.js';
 import type { InventoryTables } from './modules/inventory/tables.js';
 import type { ServiceTables } from './modules/service/tables.js';
+import type { ReportTables } from './modules/service/report-tables.js';
+import type { ExtrasTables } from './modules/service/extras-tables.js';
 import type { Dialect } from './platform/db/connect.js';
 import type { Clock } from './platform/clock.js';
 import type { Lang } from './platform/errors.js';
 
-export interface Database extends AuthTables, CatalogTables, InventoryTables, ServiceTables {}
+export interface Database extends AuthTables, CatalogTables, InventoryTables, ServiceTables, ReportTables, ExtrasTables {}
 export type Db = Kysely<Database>;
 
 export type Role =

@@ -8,6 +8,9 @@ import { logCall } from '../modules/service/calls.js';
 import { setStationCoordinates } from '../modules/service/sla.js';
 import { assignWorkOrder, createWorkOrder, getWorkOrder, transitionWorkOrder } from '../modules/service/work-orders.js';
 import type { WorkOrderStatus } from '../modules/service/tables.js';
+import { saveReport, signReport, submitReport } from '../modules/service/reports.js';
+import { disposeOldParts, handInOldParts } from '../modules/service/old-parts.js';
+import { signaturePng } from './signature.js';
 import type { StoreCode } from './catalog.js';
 
 /** What the service history needs from the running simulation. */
@@ -64,6 +67,15 @@ const FAULTS: { category: string; fault: string; type: 'A' | 'B' | 'C' }[] = [
   { category: 'maintenance', fault: '例行保养：换机油、三滤', type: 'B' },
 ];
 const CALLERS = ['车队调度', '驾驶员', '车队长', '机务主管'];
+
+/** What the technician writes in the report, by category: findings (listen/look/check), cause, actions. */
+const REPORTS: Record<string, { listen: string; look: string; check: string; cause: string; actions: string; responsibility: 'manufacturer' | 'customer' | 'supplier' | 'unknown' }> = {
+  engine: { listen: '怠速时缸体有异响', look: '进气管接头有油渍', check: '诊断仪读取故障码 P0300，缺火', cause: '点火线圈老化，个别缸缺火', actions: '更换点火线圈，清除故障码，路试 10 公里正常', responsibility: 'supplier' },
+  chassis: { listen: '制动时左前轮有尖锐摩擦声', look: '左前制动片磨损至报警线', check: '制动距离测试偏长，左右制动力差 18%', cause: '制动片磨损到限，制动分泵回位不良', actions: '更换制动片，清洗并润滑分泵导向销，复测制动力平衡', responsibility: 'customer' },
+  body: { listen: '关门时气路有漏气声', look: '乘客门气缸密封圈开裂', check: '门泵保压测试 3 分钟掉压 0.2 MPa', cause: '门泵密封件老化', actions: '更换门泵密封件，调整关门缓冲，试开关 20 次正常', responsibility: 'manufacturer' },
+  electrical: { listen: '仪表黑屏时继电器有咔嗒声', look: 'CAN 线束在车架处有磨损', check: '示波器测 CAN-H 波形异常', cause: '线束固定卡扣脱落，线束磨破短路', actions: '修复线束并加装护套，重新固定卡扣，仪表恢复正常', responsibility: 'manufacturer' },
+  maintenance: { listen: '发动机运转平稳', look: '机油颜色发黑，空滤较脏', check: '按保养单逐项检查，胎压、灯光正常', cause: '按里程例行保养', actions: '更换机油、机滤、空滤、柴滤，复位保养提醒', responsibility: 'customer' },
+};
 
 interface Unit {
   id: number;
@@ -144,13 +156,68 @@ export class ServiceHistory {
     return wo.id;
   }
 
-  /** The technician reports the job done; the customer signs; dispatch closes it. */
-  async finishJob(username: string, workOrderId: number): Promise<void> {
-    const wo = await getWorkOrder(this.sim.ctx(username), workOrderId);
+  /**
+   * The technician writes the service report (the parts used are consumed from their holding
+   * when it is submitted), the customer signs it on the phone, dispatch closes the work order.
+   * Returns the old parts the technician brings back.
+   */
+  async finishJob(username: string, workOrderId: number, opts: { used?: { partId: number; qty: number }[]; oldParts?: { partId: number; qty: number }[]; close?: boolean } = {}) {
+    const ctx = this.sim.ctx(username);
+    let wo = await getWorkOrder(ctx, workOrderId);
     if (wo.status === 'waiting_parts') await this.move(username, workOrderId, 'on_site');
-    if ((await getWorkOrder(this.sim.ctx(username), workOrderId)).status !== 'on_site') return;
+    wo = await getWorkOrder(ctx, workOrderId);
+    if (wo.status !== 'on_site') return [];
     this.sim.later(this.sim.between(20, 90));
-    await this.move(username, workOrderId, 'resolved');
+    const r = REPORTS[wo.category] ?? REPORTS.maintenance!;
+    const used = opts.used ?? [];
+    const oldParts = opts.oldParts ?? [];
+    const draft = await saveReport(ctx, workOrderId, {
+      version: 0,
+      findings: { listen: r.listen, look: r.look, check: r.check },
+      cause: r.cause,
+      responsibility: r.responsibility,
+      actions: r.actions,
+      odometerKm: String(this.sim.between(20_000, 420_000)),
+      tampered: false,
+      minutesSpent: this.sim.between(4, 24) * 15,
+      partsUsed: used.map((u) => ({ partId: u.partId, qty: String(u.qty), reason: wo.category === 'maintenance' ? '保养更换' : '损坏更换' })),
+      oldParts: oldParts.map((o) => ({ partId: o.partId, qty: String(o.qty) })),
+    });
+    const submitted = await submitReport(ctx, workOrderId, { version: draft.version });
+    this.sim.later(this.sim.between(2, 6));
+    const unit = [...this.units.values()].flat().find((u) => u.customerId === wo.customer_id);
+    await signReport(ctx, workOrderId, { signature: signaturePng(() => this.sim.rand()), signerName: unit?.contact ?? '客户代表', version: submitted.version });
+    if (opts.close !== false) {
+      this.sim.later(this.sim.between(30, 120));
+      const signed = await getWorkOrder(this.sim.ctx('dispatcher'), workOrderId);
+      await transitionWorkOrder(this.sim.ctx('dispatcher'), workOrderId, { to: 'closed', version: signed.version, note: '回访确认，关闭工单' });
+    }
+    return oldParts;
+  }
+
+  /** The technician hands the old parts in at the store (the station's own, or the central one). */
+  async handIn(workOrderId: number, lines: { partId: number; qty: number }[], home: StoreCode): Promise<void> {
+    const desk = home.startsWith('ST-') ? `station_${home.slice(3).toLowerCase()}` : 'keeper';
+    await handInOldParts(this.sim.ctx(desk), { workOrderId, lines, remark: '技师交回旧件' });
+  }
+
+  /** The monthly disposal (每月及时处理): what was handed in before this month goes back or to scrap. */
+  async monthlyDisposal(before: number, supplierOf: (partId: number) => number | null): Promise<void> {
+    const ctx = this.sim.ctx('keeper');
+    const rows = await ctx.db.selectFrom('old_part_items').select(['location_id', 'part_id', 'qty', 'disposed_qty']).where('handed_in_at', '<', before).execute();
+    const pending = new Map<number, Map<number, number>>();
+    for (const r of rows) {
+      const left = Number(r.qty) - Number(r.disposed_qty);
+      if (left <= 0) continue;
+      const byPart = pending.get(r.location_id) ?? new Map<number, number>();
+      byPart.set(r.part_id, (byPart.get(r.part_id) ?? 0) + left);
+      pending.set(r.location_id, byPart);
+    }
+    for (const [locationId, byPart] of pending) {
+      const lines = [...byPart].map(([partId, milli]) => (this.sim.rand() < 0.6 ? { partId, qty: milli / 1000, action: 'scrap' as const } : { partId, qty: milli / 1000, action: 'supplier_claim' as const, supplierId: supplierOf(partId) }));
+      await disposeOldParts(ctx, { locationId, lines, remark: '每月旧件处理：索赔件退供应商，其余报废' });
+      this.sim.later(10);
+    }
   }
 
   /** On site, a part is missing: the work order waits, its shortage line is created with it. */

@@ -82,6 +82,8 @@ export class Simulation {
   private stationRange: Part[] = [];
   private supplierIds = new Map<string, number>();
   private day = 0;
+  private lastDay = 0;
+  private lastMonth = '';
   private readonly service = new ServiceHistory({
     ctx: (u) => this.ctx(u),
     later: (m) => this.later(m),
@@ -121,6 +123,7 @@ export class Simulation {
   async run(): Promise<void> {
     await this.masterData();
     const days = workdays(FIRST_DAY, LAST_DAY);
+    this.lastDay = days.length - 1;
     for (const [i, date] of days.entries()) {
       this.day = i;
       await this.workday(date, i === days.length - 1);
@@ -184,6 +187,13 @@ export class Simulation {
       this.later(7);
     }
     this.pending.splice(0, this.pending.length, ...this.pending.filter((x) => x.day > this.day));
+
+    // The first workday of a month: last month's old parts go back to their suppliers or to scrap.
+    if (this.day > 0 && date.slice(0, 7) !== this.lastMonth) {
+      this.at(date, 9, 5);
+      await this.service.monthlyDisposal(zoned(`${date.slice(0, 7)}-01`, 0, 0, this.timeZone), (partId) => this.supplierIds.get(this.byId.get(partId)!.supplier) ?? null);
+    }
+    this.lastMonth = date.slice(0, 7);
 
     this.at(date, 9, 20);
     if (this.day >= 2 && this.day % 6 === 2) await this.stationTransfer(date, (['ST-BJ', 'ST-GZ', 'ST-CD'] as const)[Math.floor(this.day / 6) % 3]);
@@ -375,7 +385,11 @@ export class Simulation {
         back.push({ ...h, qty: h.qty - used });
       } else consume.set(h.workOrderId, [...(consume.get(h.workOrderId) ?? []), h]);
     }
+    // A job is done when its technician holds nothing more for it: its report consumes what was
+    // fitted and lists the replaced assemblies to bring back. Parts of jobs still open are written off now.
+    const open = new Set(keep.map((h) => h.workOrderId));
     for (const [workOrderId, hs] of consume) {
+      if (!open.has(workOrderId)) continue;
       this.later(4);
       await writeOff(this.ctx(username), { userId, reason: 'consumed', workOrderId, remark: `${await this.service.numberOf(workOrderId)} 维修领用`, lines: hs.map((h) => ({ partId: h.partId, qty: h.qty / 1000 })) });
     }
@@ -388,9 +402,13 @@ export class Simulation {
       await returnParts(this.ctx('keeper'), { fromUserId: userId, toLocationId: this.loc.get('OLD-ZZ')!, remark: '装车后发现故障，退旧件库待索赔', lines: faulty.map((h) => ({ partId: h.partId, qty: h.qty / 1000 })) });
     }
     this.held.set(userId, keep);
-    // A job is done when its technician holds nothing more for it.
-    const open = new Set(keep.map((h) => h.workOrderId));
-    for (const id of new Set(items.map((h) => h.workOrderId))) if (!open.has(id)) await this.service.finishJob(username, id);
+    for (const id of new Set(items.map((h) => h.workOrderId))) {
+      if (open.has(id)) continue;
+      const used = (consume.get(id) ?? []).map((h) => ({ partId: h.partId, qty: h.qty / 1000 }));
+      const oldParts = used.filter((u) => this.byId.get(u.partId)!.unit === '件' && this.byId.get(u.partId)!.cost >= 20_000 && this.rand() < 0.7);
+      const back = await this.service.finishJob(username, id, { used, oldParts, close: this.day < this.lastDay - 1 || this.rand() < 0.5 });
+      if (back.length) this.pending.push({ day: this.day + this.between(1, 3), run: () => this.service.handIn(id, back, home) });
+    }
   }
 
   /** The dispatcher holds parts for a booked job; most are collected, some cancelled. */
@@ -434,7 +452,7 @@ export class Simulation {
       await this.service.waitForParts(tech.username, workOrderId, [{ partId: p.id, qty: p.unit === '升' ? 20 : 2 }]);
     }
     // The part comes in a week or two later (or the job is fixed another way) and the job finishes.
-    if (this.rand() < 0.7) this.pending.push({ day: this.day + this.between(5, 12), run: () => this.service.finishJob(tech.username, workOrderId) });
+    if (this.rand() < 0.7) this.pending.push({ day: this.day + this.between(5, 12), run: async () => void (await this.service.finishJob(tech.username, workOrderId)) });
   }
 
   /** Leaves the things a user should find open: a requisition to approve, a station booking. */

@@ -110,6 +110,8 @@ describe('returns, write-offs and reversals', () => {
     expect(r.status).toBe(201);
     expect(r.body.lines[0].qty).toBe(2);
     expect(r.body.workOrderId).toBe(wo.body.id);
+    const moves = (await t.api.get(`/moves?workOrderId=${wo.body.id}`)).body.items;
+    expect(moves.map((m: any) => [m.kind, m.qty, m.workOrderId])).toEqual([['consume', 2, wo.body.id]]);
   });
 
   it('reverses a move once by a counter-move, never twice', async () => {

@@ -160,6 +160,13 @@ function idFor(name: string, path = ''): number {
       calls: ids.call,
       'work-orders': ids.workOrder,
       'sla-policies': ids.slaPolicy,
+      'report-photos': ids.workOrder, // any id: a photo that is not there answers 404
+      // Records without a seeded fixture: any id; one that is not there must answer 404, never 5xx.
+      'carry-ins': ids.workOrder,
+      loaners: ids.workOrder,
+      'daily-reports': ids.workOrder,
+      'invoice-requests': ids.workOrder,
+      notifications: ids.workOrder,
     };
     const id = byResource[seg];
     if (id === undefined) throw new Error(`no fixture for the {id} of ${path}: add one to idFor`);

@@ -112,7 +112,13 @@ describe('work orders', () => {
     wo = wait;
     wo = ok(await move(s.tech1.api, wo, 'on_site'), 200);
     wo = ok(await move(s.tech1.api, wo, 'resolved'), 200);
-    wo = ok(await move(s.tech1.api, wo, 'signed'), 200);
+    // Signed only by the customer's signature on the service report (report-routes.ts), after the work.
+    expect((await move(s.tech1.api, wo, 'signed')).body.error.code).toBe('signature_required');
+    ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { version: 0, findings: { look: '喷油器堵塞' }, cause: '油品', responsibility: 'customer', actions: '清洗喷油器', minutesSpent: 30 }), 200);
+    ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: 1 }), 200);
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/sign`, { signature: png, signerName: '王队长', version: 2 }), 200);
+    wo = (await s.tech1.api.get(`/work-orders/${wo.id}`)).body;
     expect((await move(s.tech1.api, wo, 'closed')).body.error.code).toBe('transition_not_allowed_for_role');
     wo = ok(await move(s.dispatcher.api, wo, 'closed'), 200);
     const detail = (await s.dispatcher.api.get(`/work-orders/${wo.id}`)).body;

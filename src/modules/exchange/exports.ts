@@ -73,6 +73,8 @@ const MOVE_KIND: Record<string, string> = {
   count_loss: '盘亏',
   opening: '期初',
   reversal: '冲销',
+  old_part_in: '旧件入库',
+  old_part_out: '旧件处理',
 };
 
 

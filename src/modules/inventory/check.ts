@@ -67,7 +67,7 @@ export async function checkLedger(db: Db): Promise<CheckResult> {
     .selectFrom('documents as d')
     .select(['d.number'])
     .where('d.status', 'in', ['posted', 'in_transit', 'received'])
-    .where('d.type', 'in', ['receipt', 'issue', 'return', 'write_off', 'transfer', 'reversal', 'opening'])
+    .where('d.type', 'in', ['receipt', 'issue', 'return', 'write_off', 'transfer', 'reversal', 'opening', 'old_parts_in', 'old_parts_out'])
     .where((eb) => eb.not(eb.exists(eb.selectFrom('moves as m').select('m.id').whereRef('m.document_id', '=', 'd.id'))))
     .limit(20)
     .execute();

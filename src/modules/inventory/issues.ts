@@ -117,7 +117,8 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   checkLineCount(input.lines);
   const raw = input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) }));
   const lines = sumLines(raw);
-  const from = await getStore(ctx, input.fromLocationId);
+  // Old parts are not saleable stock: never issued (R-INV-17).
+  const from = await getStore(ctx, input.fromLocationId, ['warehouse', 'station']);
   const user = await activeUser(ctx, input.toUserId);
   const parts = await loadParts(ctx, lines.map((l) => l.partId));
   if (input.lines.some((l) => l.lotId != null)) {

@@ -11,6 +11,8 @@ export const DOCUMENT_TYPE_LABEL: Record<DocumentType, string> = {
   reversal: '冲销单',
   count: '盘点单',
   opening: '期初入库单',
+  old_parts_in: '旧件入库单',
+  old_parts_out: '旧件处理单',
 };
 
 export const DOCUMENT_STATUS_LABEL: Record<DocumentStatus, string> = {

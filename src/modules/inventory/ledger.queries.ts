@@ -174,7 +174,7 @@ export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: 
 }
 
 /** The ledger itself, newest first. */
-export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?: number; documentId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
+export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?: number; documentId?: number; workOrderId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, 1);
   const from = parseTime(ctx, query.from, 'from', 'start');
   const to = parseTime(ctx, query.to, 'to');
@@ -182,6 +182,7 @@ export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?:
   if (query.partId) q = q.where('m.part_id', '=', query.partId);
   if (query.locationId) q = q.where((eb) => eb.or([eb('m.from_location_id', '=', query.locationId!), eb('m.to_location_id', '=', query.locationId!)]));
   if (query.documentId) q = q.where('m.document_id', '=', query.documentId);
+  if (query.workOrderId) q = q.where('m.work_order_id', '=', query.workOrderId);
   if (from !== undefined) q = q.where('m.posted_at', '>=', from);
   if (to !== undefined) q = q.where('m.posted_at', '<=', to);
   if (isStationScoped(ctx.actor)) {

@@ -193,7 +193,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   );
   app.get(
     '/moves',
-    { config: { access: ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user', 'technician'] }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, partId: Type.Optional(Id), locationId: Type.Optional(Id), documentId: Type.Optional(Id), from: Type.Optional(Type.String({ maxLength: 40 })), to: Type.Optional(Type.String({ maxLength: 40 })) }), response: { 200: pageOf(S.Move) } } },
+    { config: { access: ['admin', 'service_manager', 'warehouse_keeper', 'finance', 'station_user', 'technician'] }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, partId: Type.Optional(Id), locationId: Type.Optional(Id), documentId: Type.Optional(Id), workOrderId: Type.Optional(Id), from: Type.Optional(Type.String({ maxLength: 40 })), to: Type.Optional(Type.String({ maxLength: 40 })) }), response: { 200: pageOf(S.Move) } } },
     async (req) => listMoves(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
   app.get(

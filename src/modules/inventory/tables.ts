@@ -51,7 +51,9 @@ export type DocumentType =
   | 'transfer_receipt'
   | 'reversal'
   | 'count'
-  | 'opening';
+  | 'opening'
+  | 'old_parts_in' // old parts handed in from a work order (service/old-parts.ts)
+  | 'old_parts_out'; // old parts disposed: supplier claim, scrap, refurbish
 export type DocumentStatus = 'posted' | 'pending_approval' | 'rejected' | 'in_transit' | 'received' | 'draft' | 'cancelled';
 
 export interface DocumentsTable {
@@ -115,7 +117,9 @@ export type MoveKind =
   | 'count_gain'
   | 'count_loss'
   | 'opening'
-  | 'reversal';
+  | 'reversal'
+  | 'old_part_in'
+  | 'old_part_out';
 
 export interface MovesTable {
   id: Generated<number>;

@@ -23,7 +23,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 let cachedFont: unknown = null;
 
 /** The parsed CJK font, shared by all documents: parsing and subsetting a fresh 8 MB CFF font costs ~0.5 s. */
-function cjkFont(): unknown {
+export function cjkFont(): unknown {
   if (cachedFont) return cachedFont;
   const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
   const file = path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf');

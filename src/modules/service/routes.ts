@@ -14,6 +14,9 @@ import { createPolicy, listPolicies, listStationCoordinates, recordOverdueBreach
 import { assertDay } from './shared.js';
 import { assignWorkOrder, createWorkOrder, listWorkOrders, readWorkOrder, transitionTable, transitionWorkOrder } from './work-orders.js';
 import * as S from './schemas.js';
+import { reportRoutes } from './report-routes.js';
+import { boardRoutes } from './board.routes.js';
+import { extrasRoutes } from './extras-routes.js';
 
 const ALL: readonly Role[] = ['admin', 'service_manager', 'dispatcher', 'technician', 'warehouse_keeper', 'finance', 'station_user'];
 /** Who keeps customer master data: the service desk and the stations (their own customers). */
@@ -138,7 +141,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
     '/work-orders',
     {
       config: { access: ALL },
-      schema: { tags: TAGS, querystring: Type.Object({ ...PageQuery, status: Type.Optional(S.Status), open: Type.Optional(Type.Boolean()), stationId: Type.Optional(Id), customerId: Type.Optional(Id), unitId: Type.Optional(Id), technicianId: Type.Optional(Id) }), response: { 200: pageOf(S.WorkOrder) } },
+      schema: { tags: TAGS, querystring: Type.Object({ ...PageQuery, status: Type.Optional(S.Status), open: Type.Optional(Type.Boolean()), stationId: Type.Optional(Id), customerId: Type.Optional(Id), unitId: Type.Optional(Id), technicianId: Type.Optional(Id), serviceType: Type.Optional(S.ServiceType), priority: Type.Optional(S.Priority), q: Type.Optional(Type.String({ maxLength: 100, description: 'number or fault text' })) }), response: { 200: pageOf(S.WorkOrder) } },
     },
     async (req) => listWorkOrders(ctxOf(deps, req), { ...req.query, status: req.query.status as never, limit: req.query.limit ?? 50 }),
   );
@@ -166,4 +169,8 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   app.post('/sla-breaches/check', { config: { access: MANAGERS }, schema: { tags: TAGS, body: Type.Optional(Type.Object({ note: S.OptText(200) })), response: { 200: Type.Object({ recorded: Type.Integer() }) } } }, async (req) => ({
     recorded: await withTx(deps, req, (ctx) => recordOverdueBreaches(ctx)),
   }));
+
+  boardRoutes(app, deps); // GET /dispatch/board, GET /units/:id/history (board.routes.ts)
+  extrasRoutes(app, deps); // carry-ins, loaners, charges + invoice requests, daily reports, notifications (extras-routes.ts)
+  reportRoutes(app, deps); // service reports and old parts (report-routes.ts)
 }

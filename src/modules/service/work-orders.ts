@@ -1,6 +1,7 @@
 // Service requests and work orders (R-SVC-3, R-SVC-4): create with SLA due times, move through the
 // transition table (every move an event with time and actor), assign technicians with one in charge.
 // Technicians see only work orders assigned to them, station users only their station's.
+import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
@@ -16,6 +17,8 @@ import { targetLight, worstLight } from './sla.rules.js';
 import type { ServiceType, WorkOrderStatus, WorkOrdersRow } from './tables.js';
 import { actsAsTechnicianOnly, checkTransition, milestoneOf, OPEN_STATUSES, TRANSITIONS } from './transitions.rules.js';
 import { getUnit } from './units.js';
+import { likePattern } from '../catalog/search.rules.js';
+import './report-errors.js';
 
 export type Priority = WorkOrdersRow['priority'];
 
@@ -181,10 +184,12 @@ export interface TransitionInput {
 }
 
 /** Moves a work order along the transition table; late milestones record a breach with its cause. */
-export async function transitionWorkOrder(ctx: Ctx, id: number, input: TransitionInput) {
+export async function transitionWorkOrder(ctx: Ctx, id: number, input: TransitionInput, via: { signedReport?: boolean } = {}) {
   const before = await getWorkOrder(ctx, id);
   const check = checkTransition(before.status, input.to, ctx.actor.roles);
   if (!check.ok) throw new AppError(check.code, { from: before.status, to: input.to });
+  // Signed only by the customer's signature on the service report (reports.ts signReport).
+  if (input.to === 'signed' && !via.signedReport) throw new AppError('signature_required');
   if (before.version !== input.version) throw new AppError('version_conflict', { current: before.version });
   if (input.to === 'dispatched') {
     const team = await ctx.db.selectFrom('work_order_technicians').select('user_id').where('work_order_id', '=', id).limit(1).executeTakeFirst();
@@ -287,6 +292,10 @@ export interface WorkOrderQuery {
   customerId?: number;
   unitId?: number;
   technicianId?: number;
+  serviceType?: ServiceType;
+  priority?: Priority;
+  /** Part of the number or of the fault text. */
+  q?: string;
   limit: number;
   cursor?: string;
 }
@@ -304,6 +313,12 @@ export async function listWorkOrders(ctx: Ctx, query: WorkOrderQuery) {
   if (query.stationId) q = q.where('w.station_id', '=', query.stationId);
   if (query.customerId) q = q.where('w.customer_id', '=', query.customerId);
   if (query.unitId) q = q.where('w.unit_id', '=', query.unitId);
+  if (query.serviceType) q = q.where('w.service_type', '=', query.serviceType);
+  if (query.priority) q = q.where('w.priority', '=', query.priority);
+  if (query.q?.trim()) {
+    const p = likePattern(query.q);
+    q = q.where(sql<boolean>`(lower(w.number) like ${p} escape '\\' or lower(w.fault) like ${p} escape '\\')`);
+  }
   if (after) q = q.where('w.id', '<', Number(after[0]));
   const rows = await q.orderBy('w.id', 'desc').limit(query.limit + 1).execute();
   const teams = await technicianIdsOf(ctx, rows.slice(0, query.limit).map((r) => r.id));
