@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   root: 'web',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  // manifest: scripts/web-build.mjs reads dist/.vite/manifest.json for the service worker's precache list.
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1200, manifest: true },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

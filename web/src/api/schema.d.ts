@@ -492,6 +492,700 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/carry-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    customerId?: number;
+                    limit?: number;
+                    status?: "received" | "in_repair" | "inspected" | "returned";
+                    workOrderId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accessories: null | string;
+                                broughtBy: null | string;
+                                createdAt: string;
+                                createdBy: number;
+                                customerId: number;
+                                customerName: null | string;
+                                fault: string;
+                                id: number;
+                                inspection: null | {
+                                    at: null | string;
+                                    by: null | number;
+                                    note: null | string;
+                                    result: "pass" | "fail";
+                                };
+                                item: string;
+                                /** @description the receipt number, SX-2026-000001 */
+                                number: string;
+                                returned: null | {
+                                    at: string;
+                                    by: null | number;
+                                    signatureUrl: string;
+                                    signerName: string;
+                                };
+                                stationId: null | number;
+                                status: "received" | "in_repair" | "inspected" | "returned";
+                                tag: {
+                                    minutesSpent: null | number;
+                                    note: null | string;
+                                    partsText: null | string;
+                                    technicianId: null | number;
+                                    technicianName: null | string;
+                                };
+                                unitId: null | number;
+                                updatedAt: string;
+                                version: number;
+                                workOrderId: null | number;
+                                workOrderNumber: null | string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accessories?: null | string;
+                        broughtBy?: null | string;
+                        customerId?: null | number;
+                        fault: string;
+                        /** @description what was brought in */
+                        item: string;
+                        note?: null | string;
+                        unitId?: null | number;
+                        workOrderId?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessories: null | string;
+                            broughtBy: null | string;
+                            createdAt: string;
+                            createdBy: number;
+                            customerId: number;
+                            customerName: null | string;
+                            fault: string;
+                            id: number;
+                            inspection: null | {
+                                at: null | string;
+                                by: null | number;
+                                note: null | string;
+                                result: "pass" | "fail";
+                            };
+                            item: string;
+                            log: {
+                                actorId: null | number;
+                                actorName: null | string;
+                                at: string;
+                                id: number;
+                                note: null | string;
+                                /** @description received | in_repair | tag | inspected | inspection_failed | returned */
+                                step: string;
+                            }[];
+                            /** @description the receipt number, SX-2026-000001 */
+                            number: string;
+                            returned: null | {
+                                at: string;
+                                by: null | number;
+                                signatureUrl: string;
+                                signerName: string;
+                            };
+                            stationId: null | number;
+                            status: "received" | "in_repair" | "inspected" | "returned";
+                            tag: {
+                                minutesSpent: null | number;
+                                note: null | string;
+                                partsText: null | string;
+                                technicianId: null | number;
+                                technicianName: null | string;
+                            };
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                            workOrderId: null | number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessories: null | string;
+                            broughtBy: null | string;
+                            createdAt: string;
+                            createdBy: number;
+                            customerId: number;
+                            customerName: null | string;
+                            fault: string;
+                            id: number;
+                            inspection: null | {
+                                at: null | string;
+                                by: null | number;
+                                note: null | string;
+                                result: "pass" | "fail";
+                            };
+                            item: string;
+                            log: {
+                                actorId: null | number;
+                                actorName: null | string;
+                                at: string;
+                                id: number;
+                                note: null | string;
+                                /** @description received | in_repair | tag | inspected | inspection_failed | returned */
+                                step: string;
+                            }[];
+                            /** @description the receipt number, SX-2026-000001 */
+                            number: string;
+                            returned: null | {
+                                at: string;
+                                by: null | number;
+                                signatureUrl: string;
+                                signerName: string;
+                            };
+                            stationId: null | number;
+                            status: "received" | "in_repair" | "inspected" | "returned";
+                            tag: {
+                                minutesSpent: null | number;
+                                note: null | string;
+                                partsText: null | string;
+                                technicianId: null | number;
+                                technicianName: null | string;
+                            };
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                            workOrderId: null | number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: null | string;
+                        result: "pass" | "fail";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessories: null | string;
+                            broughtBy: null | string;
+                            createdAt: string;
+                            createdBy: number;
+                            customerId: number;
+                            customerName: null | string;
+                            fault: string;
+                            id: number;
+                            inspection: null | {
+                                at: null | string;
+                                by: null | number;
+                                note: null | string;
+                                result: "pass" | "fail";
+                            };
+                            item: string;
+                            log: {
+                                actorId: null | number;
+                                actorName: null | string;
+                                at: string;
+                                id: number;
+                                note: null | string;
+                                /** @description received | in_repair | tag | inspected | inspection_failed | returned */
+                                step: string;
+                            }[];
+                            /** @description the receipt number, SX-2026-000001 */
+                            number: string;
+                            returned: null | {
+                                at: string;
+                                by: null | number;
+                                signatureUrl: string;
+                                signerName: string;
+                            };
+                            stationId: null | number;
+                            status: "received" | "in_repair" | "inspected" | "returned";
+                            tag: {
+                                minutesSpent: null | number;
+                                note: null | string;
+                                partsText: null | string;
+                                technicianId: null | number;
+                                technicianName: null | string;
+                            };
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                            workOrderId: null | number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    format?: "html" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html page or application/pdf bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: null | string;
+                        /** @description data:image/png;base64,… */
+                        signature: string;
+                        signerName: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessories: null | string;
+                            broughtBy: null | string;
+                            createdAt: string;
+                            createdBy: number;
+                            customerId: number;
+                            customerName: null | string;
+                            fault: string;
+                            id: number;
+                            inspection: null | {
+                                at: null | string;
+                                by: null | number;
+                                note: null | string;
+                                result: "pass" | "fail";
+                            };
+                            item: string;
+                            log: {
+                                actorId: null | number;
+                                actorName: null | string;
+                                at: string;
+                                id: number;
+                                note: null | string;
+                                /** @description received | in_repair | tag | inspected | inspection_failed | returned */
+                                step: string;
+                            }[];
+                            /** @description the receipt number, SX-2026-000001 */
+                            number: string;
+                            returned: null | {
+                                at: string;
+                                by: null | number;
+                                signatureUrl: string;
+                                signerName: string;
+                            };
+                            stationId: null | number;
+                            status: "received" | "in_repair" | "inspected" | "returned";
+                            tag: {
+                                minutesSpent: null | number;
+                                note: null | string;
+                                partsText: null | string;
+                                technicianId: null | number;
+                                technicianName: null | string;
+                            };
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                            workOrderId: null | number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: null | string;
+                        technicianId?: null | number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessories: null | string;
+                            broughtBy: null | string;
+                            createdAt: string;
+                            createdBy: number;
+                            customerId: number;
+                            customerName: null | string;
+                            fault: string;
+                            id: number;
+                            inspection: null | {
+                                at: null | string;
+                                by: null | number;
+                                note: null | string;
+                                result: "pass" | "fail";
+                            };
+                            item: string;
+                            log: {
+                                actorId: null | number;
+                                actorName: null | string;
+                                at: string;
+                                id: number;
+                                note: null | string;
+                                /** @description received | in_repair | tag | inspected | inspection_failed | returned */
+                                step: string;
+                            }[];
+                            /** @description the receipt number, SX-2026-000001 */
+                            number: string;
+                            returned: null | {
+                                at: string;
+                                by: null | number;
+                                signatureUrl: string;
+                                signerName: string;
+                            };
+                            stationId: null | number;
+                            status: "received" | "in_repair" | "inspected" | "returned";
+                            tag: {
+                                minutesSpent: null | number;
+                                note: null | string;
+                                partsText: null | string;
+                                technicianId: null | number;
+                                technicianName: null | string;
+                            };
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                            workOrderId: null | number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carry-ins/{id}/tag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        minutesSpent?: null | number;
+                        note?: null | string;
+                        partsText?: null | string;
+                        technicianId?: null | number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessories: null | string;
+                            broughtBy: null | string;
+                            createdAt: string;
+                            createdBy: number;
+                            customerId: number;
+                            customerName: null | string;
+                            fault: string;
+                            id: number;
+                            inspection: null | {
+                                at: null | string;
+                                by: null | number;
+                                note: null | string;
+                                result: "pass" | "fail";
+                            };
+                            item: string;
+                            log: {
+                                actorId: null | number;
+                                actorName: null | string;
+                                at: string;
+                                id: number;
+                                note: null | string;
+                                /** @description received | in_repair | tag | inspected | inspection_failed | returned */
+                                step: string;
+                            }[];
+                            /** @description the receipt number, SX-2026-000001 */
+                            number: string;
+                            returned: null | {
+                                at: string;
+                                by: null | number;
+                                signatureUrl: string;
+                                signerName: string;
+                            };
+                            stationId: null | number;
+                            status: "received" | "in_repair" | "inspected" | "returned";
+                            tag: {
+                                minutesSpent: null | number;
+                                note: null | string;
+                                partsText: null | string;
+                                technicianId: null | number;
+                                technicianName: null | string;
+                            };
+                            unitId: null | number;
+                            updatedAt: string;
+                            version: number;
+                            workOrderId: null | number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1156,6 +1850,574 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/daily-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @description calendar day YYYY-MM-DD */
+                    day?: string;
+                    limit?: number;
+                    status?: "draft" | "submitted";
+                    technicianId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                day: string;
+                                id: number;
+                                jobs: number;
+                                km: number;
+                                lines: {
+                                    km: number;
+                                    minutes: number;
+                                    number: string;
+                                    /** @description A paid, B contract, C free/warranty, D internal */
+                                    serviceType: "A" | "B" | "C" | "D";
+                                    status: string;
+                                    workOrderId: number;
+                                }[];
+                                minutes: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                };
+                                notes: null | string;
+                                status: "draft" | "submitted";
+                                submittedAt: null | string;
+                                technicianId: number;
+                                technicianName: null | string;
+                                totalMinutes: number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description calendar day YYYY-MM-DD */
+                        day: string;
+                        regenerate?: boolean;
+                        technicianId?: null | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            id: number;
+                            jobs: number;
+                            km: number;
+                            lines: {
+                                km: number;
+                                minutes: number;
+                                number: string;
+                                /** @description A paid, B contract, C free/warranty, D internal */
+                                serviceType: "A" | "B" | "C" | "D";
+                                status: string;
+                                workOrderId: number;
+                            }[];
+                            minutes: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                            notes: null | string;
+                            status: "draft" | "submitted";
+                            submittedAt: null | string;
+                            technicianId: number;
+                            technicianName: null | string;
+                            totalMinutes: number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            id: number;
+                            jobs: number;
+                            km: number;
+                            lines: {
+                                km: number;
+                                minutes: number;
+                                number: string;
+                                /** @description A paid, B contract, C free/warranty, D internal */
+                                serviceType: "A" | "B" | "C" | "D";
+                                status: string;
+                                workOrderId: number;
+                            }[];
+                            minutes: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                            notes: null | string;
+                            status: "draft" | "submitted";
+                            submittedAt: null | string;
+                            technicianId: number;
+                            technicianName: null | string;
+                            totalMinutes: number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            id: number;
+                            jobs: number;
+                            km: number;
+                            lines: {
+                                km: number;
+                                minutes: number;
+                                number: string;
+                                /** @description A paid, B contract, C free/warranty, D internal */
+                                serviceType: "A" | "B" | "C" | "D";
+                                status: string;
+                                workOrderId: number;
+                            }[];
+                            minutes: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                            notes: null | string;
+                            status: "draft" | "submitted";
+                            submittedAt: null | string;
+                            technicianId: number;
+                            technicianName: null | string;
+                            totalMinutes: number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        jobs?: number;
+                        /** @description quantity, at most 3 decimals */
+                        km?: number;
+                        minutes?: {
+                            A?: number;
+                            B?: number;
+                            C?: number;
+                            D?: number;
+                        };
+                        notes?: null | string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            id: number;
+                            jobs: number;
+                            km: number;
+                            lines: {
+                                km: number;
+                                minutes: number;
+                                number: string;
+                                /** @description A paid, B contract, C free/warranty, D internal */
+                                serviceType: "A" | "B" | "C" | "D";
+                                status: string;
+                                workOrderId: number;
+                            }[];
+                            minutes: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                            notes: null | string;
+                            status: "draft" | "submitted";
+                            submittedAt: null | string;
+                            technicianId: number;
+                            technicianName: null | string;
+                            totalMinutes: number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            id: number;
+                            jobs: number;
+                            km: number;
+                            lines: {
+                                km: number;
+                                minutes: number;
+                                number: string;
+                                /** @description A paid, B contract, C free/warranty, D internal */
+                                serviceType: "A" | "B" | "C" | "D";
+                                status: string;
+                                workOrderId: number;
+                            }[];
+                            minutes: {
+                                A: number;
+                                B: number;
+                                C: number;
+                                D: number;
+                            };
+                            notes: null | string;
+                            status: "draft" | "submitted";
+                            submittedAt: null | string;
+                            technicianId: number;
+                            technicianName: null | string;
+                            totalMinutes: number;
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/roll-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description calendar day YYYY-MM-DD */
+                    day?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            day: string;
+                            technicians: {
+                                jobs: number;
+                                km: number;
+                                lines: {
+                                    km: number;
+                                    minutes: number;
+                                    number: string;
+                                    /** @description A paid, B contract, C free/warranty, D internal */
+                                    serviceType: "A" | "B" | "C" | "D";
+                                    status: string;
+                                    workOrderId: number;
+                                }[];
+                                minutes: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                };
+                                notes: null | string;
+                                reportId: null | number;
+                                status: "draft" | "submitted" | "missing";
+                                technicianId: number;
+                                technicianName: string;
+                                totalMinutes: number;
+                            }[];
+                            totals: {
+                                jobs: number;
+                                km: number;
+                                minutes: {
+                                    A: number;
+                                    B: number;
+                                    C: number;
+                                    D: number;
+                                };
+                                totalMinutes: number;
+                            };
+                            undispatched: {
+                                category: string;
+                                createdAt: string;
+                                customerName: string;
+                                fault: string;
+                                number: string;
+                                priority: string;
+                                /** @description logged before the day */
+                                rollover: boolean;
+                                /** @description A paid, B contract, C free/warranty, D internal */
+                                serviceType: "A" | "B" | "C" | "D";
+                                workOrderId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatch/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    stationId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            items: {
+                                callId: null | number;
+                                category: string;
+                                contract: boolean;
+                                createdAt: string;
+                                customerId: number;
+                                customerName: string;
+                                cycle: number;
+                                distanceKm: null | number;
+                                fault: string;
+                                id: number;
+                                latitude: null | number;
+                                leadTechnicianId: null | number;
+                                longitude: null | number;
+                                /** @description earliest due time of a target not yet met */
+                                nextDueAt: null | string;
+                                number: string;
+                                priority: string;
+                                /** @description undispatched and logged before today: shown first */
+                                rollover: boolean;
+                                serviceType: string;
+                                siteAddress: null | string;
+                                siteId: null | number;
+                                siteName: null | string;
+                                sla: {
+                                    arrival: null | ("ok" | "near" | "breached");
+                                    arrivalDueAt: null | string;
+                                    arrivedAt: null | string;
+                                    loanerIfUnresolved: boolean;
+                                    resolution: null | ("ok" | "near" | "breached");
+                                    resolutionDueAt: null | string;
+                                    resolvedAt: null | string;
+                                    respondedAt: null | string;
+                                    response: null | ("ok" | "near" | "breached");
+                                    responseDueAt: null | string;
+                                    startedAt: string;
+                                    status: null | ("ok" | "near" | "breached");
+                                };
+                                stationId: null | number;
+                                status: string;
+                                technicianIds: number[];
+                                technicians: {
+                                    displayName: string;
+                                    inCharge: boolean;
+                                    userId: number;
+                                }[];
+                                unitId: null | number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                            nextCursor: null | string;
+                            /** @description on the first page only */
+                            technicians: {
+                                displayName: string;
+                                location: null | {
+                                    address: null | string;
+                                    kind: "site" | "station";
+                                    latitude: null | number;
+                                    longitude: null | number;
+                                    name: null | string;
+                                    status: null | string;
+                                    workOrderId: null | number;
+                                    workOrderNumber: null | string;
+                                };
+                                /** @description open work orders assigned (in charge or not) */
+                                openWorkOrders: number;
+                                stationId: null | number;
+                                userId: number;
+                                username: string;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -1599,6 +2861,46 @@ export interface paths {
                     };
                     content: {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/old-parts.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    locationId?: number;
+                    month?: string;
+                    status?: "pending" | "disposed";
+                    workOrderId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description .xlsx file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
                     };
                 };
             };
@@ -2110,6 +3412,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoice-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    status?: "requested" | "invoiced" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amount: string;
+                                customerName: null | string;
+                                decidedAt: null | string;
+                                decidedBy: null | number;
+                                id: number;
+                                invoiceNo: null | string;
+                                lines: {
+                                    [key: string]: unknown;
+                                }[];
+                                note: null | string;
+                                rejectReason: null | string;
+                                requestedAt: string;
+                                requestedBy: number;
+                                requestedByName: null | string;
+                                status: "requested" | "invoiced" | "rejected";
+                                version: number;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: string;
+                            customerName: null | string;
+                            decidedAt: null | string;
+                            decidedBy: null | number;
+                            id: number;
+                            invoiceNo: null | string;
+                            lines: {
+                                [key: string]: unknown;
+                            }[];
+                            note: null | string;
+                            rejectReason: null | string;
+                            requestedAt: string;
+                            requestedBy: number;
+                            requestedByName: null | string;
+                            status: "requested" | "invoiced" | "rejected";
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-requests/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoiceNo: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: string;
+                            customerName: null | string;
+                            decidedAt: null | string;
+                            decidedBy: null | number;
+                            id: number;
+                            invoiceNo: null | string;
+                            lines: {
+                                [key: string]: unknown;
+                            }[];
+                            note: null | string;
+                            rejectReason: null | string;
+                            requestedAt: string;
+                            requestedBy: number;
+                            requestedByName: null | string;
+                            status: "requested" | "invoiced" | "rejected";
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: string;
+                            customerName: null | string;
+                            decidedAt: null | string;
+                            decidedBy: null | number;
+                            id: number;
+                            invoiceNo: null | string;
+                            lines: {
+                                [key: string]: unknown;
+                            }[];
+                            note: null | string;
+                            rejectReason: null | string;
+                            requestedAt: string;
+                            requestedBy: number;
+                            requestedByName: null | string;
+                            status: "requested" | "invoiced" | "rejected";
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/issues": {
         parameters: {
             query?: never;
@@ -2366,6 +3911,446 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loaner-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    open?: boolean;
+                    overdue?: boolean;
+                    workOrderId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                customerId: number;
+                                customerName: null | string;
+                                dueBack: string;
+                                id: number;
+                                lentAt: string;
+                                lentBy: number;
+                                loanerId: number;
+                                model: null | string;
+                                note: null | string;
+                                overdue: boolean;
+                                returnedAt: null | string;
+                                returnedBy: null | number;
+                                returnNote: null | string;
+                                serial: null | string;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loaners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    q?: string;
+                    status?: "available" | "lent" | "maintenance";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                currentLoan: null | {
+                                    customerId: number;
+                                    customerName: null | string;
+                                    dueBack: string;
+                                    id: number;
+                                    lentAt: string;
+                                    lentBy: number;
+                                    loanerId: number;
+                                    model: null | string;
+                                    note: null | string;
+                                    overdue: boolean;
+                                    returnedAt: null | string;
+                                    returnedBy: null | number;
+                                    returnNote: null | string;
+                                    serial: null | string;
+                                    workOrderId: number;
+                                    workOrderNumber: null | string;
+                                };
+                                id: number;
+                                model: string;
+                                note: null | string;
+                                serial: string;
+                                status: "available" | "lent" | "maintenance";
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        model: string;
+                        note?: null | string;
+                        serial: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentLoan: null | {
+                                customerId: number;
+                                customerName: null | string;
+                                dueBack: string;
+                                id: number;
+                                lentAt: string;
+                                lentBy: number;
+                                loanerId: number;
+                                model: null | string;
+                                note: null | string;
+                                overdue: boolean;
+                                returnedAt: null | string;
+                                returnedBy: null | number;
+                                returnNote: null | string;
+                                serial: null | string;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            id: number;
+                            model: string;
+                            note: null | string;
+                            serial: string;
+                            status: "available" | "lent" | "maintenance";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loaners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentLoan: null | {
+                                customerId: number;
+                                customerName: null | string;
+                                dueBack: string;
+                                id: number;
+                                lentAt: string;
+                                lentBy: number;
+                                loanerId: number;
+                                model: null | string;
+                                note: null | string;
+                                overdue: boolean;
+                                returnedAt: null | string;
+                                returnedBy: null | number;
+                                returnNote: null | string;
+                                serial: null | string;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            id: number;
+                            model: string;
+                            note: null | string;
+                            serial: string;
+                            status: "available" | "lent" | "maintenance";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        model?: string;
+                        note?: null | string;
+                        status?: "available" | "maintenance";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentLoan: null | {
+                                customerId: number;
+                                customerName: null | string;
+                                dueBack: string;
+                                id: number;
+                                lentAt: string;
+                                lentBy: number;
+                                loanerId: number;
+                                model: null | string;
+                                note: null | string;
+                                overdue: boolean;
+                                returnedAt: null | string;
+                                returnedBy: null | number;
+                                returnNote: null | string;
+                                serial: null | string;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            id: number;
+                            model: string;
+                            note: null | string;
+                            serial: string;
+                            status: "available" | "lent" | "maintenance";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/loaners/{id}/lend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description calendar day YYYY-MM-DD */
+                        dueBack: string;
+                        note?: null | string;
+                        version: number;
+                        workOrderId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentLoan: null | {
+                                customerId: number;
+                                customerName: null | string;
+                                dueBack: string;
+                                id: number;
+                                lentAt: string;
+                                lentBy: number;
+                                loanerId: number;
+                                model: null | string;
+                                note: null | string;
+                                overdue: boolean;
+                                returnedAt: null | string;
+                                returnedBy: null | number;
+                                returnNote: null | string;
+                                serial: null | string;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            id: number;
+                            model: string;
+                            note: null | string;
+                            serial: string;
+                            status: "available" | "lent" | "maintenance";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loaners/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: null | string;
+                        toMaintenance?: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currentLoan: null | {
+                                customerId: number;
+                                customerName: null | string;
+                                dueBack: string;
+                                id: number;
+                                lentAt: string;
+                                lentBy: number;
+                                loanerId: number;
+                                model: null | string;
+                                note: null | string;
+                                overdue: boolean;
+                                returnedAt: null | string;
+                                returnedBy: null | number;
+                                returnNote: null | string;
+                                serial: null | string;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            id: number;
+                            model: string;
+                            note: null | string;
+                            serial: string;
+                            status: "available" | "lent" | "maintenance";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/locations": {
         parameters: {
             query?: never;
@@ -2517,6 +4502,7 @@ export interface paths {
                     locationId?: number;
                     partId?: number;
                     to?: string;
+                    workOrderId?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2603,6 +4589,314 @@ export interface paths {
                             qty: number;
                             reversesMoveId: number;
                             toLocationId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: number;
+                                kind: string;
+                                message: string;
+                                read: boolean;
+                                readAt: null | string;
+                                workOrderId: null | number;
+                            }[];
+                            nextCursor: string | null;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: number;
+                            kind: string;
+                            message: string;
+                            read: boolean;
+                            readAt: null | string;
+                            workOrderId: null | number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/old-parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    locationId?: number;
+                    month?: string;
+                    status?: "pending" | "disposed";
+                    workOrderId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                ageDays: number;
+                                /** @description decimal string */
+                                disposedQty: string;
+                                documentId: number;
+                                documentNumber: string;
+                                handedInAt: string;
+                                id: number;
+                                locationId: number;
+                                locationName: string;
+                                lotId: number;
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                pendingQty: string;
+                                /** @description decimal string */
+                                qty: string;
+                                status: "pending" | "disposed";
+                                technicianId: number | null;
+                                technicianName: string | null;
+                                workOrderId: number;
+                                workOrderNumber: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/old-parts/disposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            action: "supplier_claim" | "scrap" | "refurbish";
+                            partId: number;
+                            /** @description quantity: number or decimal string, at most 3 decimals */
+                            qty: number | string;
+                            supplierId?: null | number;
+                            toLocationId?: null | number;
+                        }[];
+                        locationId: number;
+                        remark?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            disposals: {
+                                action: string;
+                                documentId: number;
+                                itemId: number;
+                                partId: number;
+                                /** @description decimal string */
+                                qty: string;
+                                workOrderId: number;
+                            }[];
+                            documentIds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/old-parts/hand-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            partId: number;
+                            /** @description quantity: number or decimal string, at most 3 decimals */
+                            qty: number | string;
+                        }[];
+                        remark?: null | string;
+                        toLocationId?: null | number;
+                        workOrderId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentId: number;
+                            documentNumber: string;
+                            items: {
+                                ageDays: number;
+                                /** @description decimal string */
+                                disposedQty: string;
+                                documentId: number;
+                                documentNumber: string;
+                                handedInAt: string;
+                                id: number;
+                                locationId: number;
+                                locationName: string;
+                                lotId: number;
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                pendingQty: string;
+                                /** @description decimal string */
+                                qty: string;
+                                status: "pending" | "disposed";
+                                technicianId: number | null;
+                                technicianName: string | null;
+                                workOrderId: number;
+                                workOrderNumber: string;
+                            }[];
+                            locationId: number;
+                            workOrderId: number;
                         };
                     };
                 };
@@ -3374,6 +5668,43 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description bytes (image/jpeg, image/png or application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5082,6 +7413,162 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/units/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer: {
+                                address: null | string;
+                                archived: boolean;
+                                code: string;
+                                contract: boolean;
+                                id: number;
+                                name: string;
+                                phone: null | string;
+                                stationId: null | number;
+                                version: number;
+                            };
+                            model: {
+                                code: string;
+                                id: number;
+                                name: string;
+                                version: number;
+                                warrantyHours: null | number;
+                                warrantyKm: null | number;
+                                yearsFree: number;
+                                yearsPartsAtCost: number;
+                            };
+                            unit: {
+                                acceptanceDate: null | string;
+                                customerId: number;
+                                dealerStationId: null | number;
+                                id: number;
+                                modelId: number;
+                                saleDate: null | string;
+                                serial: string;
+                                siteId: null | number;
+                                version: number;
+                            };
+                            workOrders: {
+                                callId: null | number;
+                                category: string;
+                                /** @description money as decimal strings */
+                                charges: {
+                                    charged: string;
+                                    cost: string;
+                                    invoiceStatus: null | string;
+                                    labour: string;
+                                    lines: number;
+                                    list: string;
+                                    parts: string;
+                                    travel: string;
+                                };
+                                contract: boolean;
+                                createdAt: string;
+                                customerId: number;
+                                cycle: number;
+                                distanceKm: null | number;
+                                events: {
+                                    action: string;
+                                    actorId: null | number;
+                                    actorName: null | string;
+                                    at: string;
+                                    from: null | string;
+                                    id: number;
+                                    note: null | string;
+                                    to: null | string;
+                                }[];
+                                fault: string;
+                                id: number;
+                                leadTechnicianId: null | number;
+                                number: string;
+                                parts: {
+                                    documentId: number;
+                                    documentNumber: string;
+                                    from: string;
+                                    kind: string;
+                                    moveId: number;
+                                    partCode: string;
+                                    partId: number;
+                                    partName: string;
+                                    postedAt: string;
+                                    qty: number;
+                                    reversesMoveId: null | number;
+                                    to: string;
+                                }[];
+                                priority: string;
+                                report: null | {
+                                    actions: null | string;
+                                    cause: null | string;
+                                    minutesSpent: null | number;
+                                    responsibility: null | string;
+                                    signedAt: null | string;
+                                    signerName: null | string;
+                                    status: string;
+                                    submittedAt: null | string;
+                                };
+                                serviceType: string;
+                                siteId: null | number;
+                                sla: {
+                                    arrival: null | ("ok" | "near" | "breached");
+                                    arrivalDueAt: null | string;
+                                    arrivedAt: null | string;
+                                    loanerIfUnresolved: boolean;
+                                    resolution: null | ("ok" | "near" | "breached");
+                                    resolutionDueAt: null | string;
+                                    resolvedAt: null | string;
+                                    respondedAt: null | string;
+                                    response: null | ("ok" | "near" | "breached");
+                                    responseDueAt: null | string;
+                                    startedAt: string;
+                                    status: null | ("ok" | "near" | "breached");
+                                };
+                                stationId: null | number;
+                                status: string;
+                                technicianIds: number[];
+                                technicians: {
+                                    displayName: string;
+                                    inCharge: boolean;
+                                    userId: number;
+                                }[];
+                                unitId: null | number;
+                                updatedAt: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{id}/warranty-check": {
         parameters: {
             query?: never;
@@ -5297,6 +7784,11 @@ export interface paths {
                     customerId?: number;
                     limit?: number;
                     open?: boolean;
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @description number or fault text */
+                    q?: string;
+                    /** @description A paid, B contract, C free/warranty, D internal */
+                    serviceType?: "A" | "B" | "C" | "D";
                     stationId?: number;
                     status?: "new" | "dispatched" | "accepted" | "en_route" | "on_site" | "waiting_parts" | "resolved" | "signed" | "closed" | "cancelled";
                     technicianId?: number;
@@ -5604,6 +8096,873 @@ export interface paths {
                             unitId: null | number;
                             updatedAt: string;
                             version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoiceRequest: null | {
+                                amount: string;
+                                customerName: null | string;
+                                decidedAt: null | string;
+                                decidedBy: null | number;
+                                id: number;
+                                invoiceNo: null | string;
+                                lines: {
+                                    [key: string]: unknown;
+                                }[];
+                                note: null | string;
+                                rejectReason: null | string;
+                                requestedAt: string;
+                                requestedBy: number;
+                                requestedByName: null | string;
+                                status: "requested" | "invoiced" | "rejected";
+                                version: number;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            lines: {
+                                /** @description what the customer pays */
+                                charged: string;
+                                cost: string;
+                                description: string;
+                                id: null | number;
+                                kind: "labour" | "parts" | "travel";
+                                listAmount: string;
+                                partCode: null | string;
+                                partId: null | number;
+                                payer: "customer" | "manufacturer" | "contract" | "internal";
+                                /** @description hours, pieces or km */
+                                qty: number;
+                                rate: string;
+                                source: "manual" | "ledger";
+                            }[];
+                            locked: boolean;
+                            /** @description A paid, B contract, C free/warranty, D internal */
+                            serviceType: "A" | "B" | "C" | "D";
+                            totals: {
+                                charged: string;
+                                cost: string;
+                                labour: string;
+                                list: string;
+                                parts: string;
+                                travel: string;
+                            };
+                            warranty: null | {
+                                applied: boolean;
+                                labour: string;
+                                parts: string;
+                                reasons: string[];
+                                status: string;
+                            };
+                            workOrderId: number;
+                            workOrderNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: null | string;
+                        kind: "labour" | "parts" | "travel";
+                        partId?: null | number;
+                        /** @description quantity, at most 3 decimals */
+                        qty: number;
+                        rate?: null | string;
+                        unitCost?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoiceRequest: null | {
+                                amount: string;
+                                customerName: null | string;
+                                decidedAt: null | string;
+                                decidedBy: null | number;
+                                id: number;
+                                invoiceNo: null | string;
+                                lines: {
+                                    [key: string]: unknown;
+                                }[];
+                                note: null | string;
+                                rejectReason: null | string;
+                                requestedAt: string;
+                                requestedBy: number;
+                                requestedByName: null | string;
+                                status: "requested" | "invoiced" | "rejected";
+                                version: number;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            lines: {
+                                /** @description what the customer pays */
+                                charged: string;
+                                cost: string;
+                                description: string;
+                                id: null | number;
+                                kind: "labour" | "parts" | "travel";
+                                listAmount: string;
+                                partCode: null | string;
+                                partId: null | number;
+                                payer: "customer" | "manufacturer" | "contract" | "internal";
+                                /** @description hours, pieces or km */
+                                qty: number;
+                                rate: string;
+                                source: "manual" | "ledger";
+                            }[];
+                            locked: boolean;
+                            /** @description A paid, B contract, C free/warranty, D internal */
+                            serviceType: "A" | "B" | "C" | "D";
+                            totals: {
+                                charged: string;
+                                cost: string;
+                                labour: string;
+                                list: string;
+                                parts: string;
+                                travel: string;
+                            };
+                            warranty: null | {
+                                applied: boolean;
+                                labour: string;
+                                parts: string;
+                                reasons: string[];
+                                status: string;
+                            };
+                            workOrderId: number;
+                            workOrderNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/charges/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    lineId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoiceRequest: null | {
+                                amount: string;
+                                customerName: null | string;
+                                decidedAt: null | string;
+                                decidedBy: null | number;
+                                id: number;
+                                invoiceNo: null | string;
+                                lines: {
+                                    [key: string]: unknown;
+                                }[];
+                                note: null | string;
+                                rejectReason: null | string;
+                                requestedAt: string;
+                                requestedBy: number;
+                                requestedByName: null | string;
+                                status: "requested" | "invoiced" | "rejected";
+                                version: number;
+                                workOrderId: number;
+                                workOrderNumber: null | string;
+                            };
+                            lines: {
+                                /** @description what the customer pays */
+                                charged: string;
+                                cost: string;
+                                description: string;
+                                id: null | number;
+                                kind: "labour" | "parts" | "travel";
+                                listAmount: string;
+                                partCode: null | string;
+                                partId: null | number;
+                                payer: "customer" | "manufacturer" | "contract" | "internal";
+                                /** @description hours, pieces or km */
+                                qty: number;
+                                rate: string;
+                                source: "manual" | "ledger";
+                            }[];
+                            locked: boolean;
+                            /** @description A paid, B contract, C free/warranty, D internal */
+                            serviceType: "A" | "B" | "C" | "D";
+                            totals: {
+                                charged: string;
+                                cost: string;
+                                labour: string;
+                                list: string;
+                                parts: string;
+                                travel: string;
+                            };
+                            warranty: null | {
+                                applied: boolean;
+                                labour: string;
+                                parts: string;
+                                reasons: string[];
+                                status: string;
+                            };
+                            workOrderId: number;
+                            workOrderNumber: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/invoice-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: null | string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: string;
+                            customerName: null | string;
+                            decidedAt: null | string;
+                            decidedBy: null | number;
+                            id: number;
+                            invoiceNo: null | string;
+                            lines: {
+                                [key: string]: unknown;
+                            }[];
+                            note: null | string;
+                            rejectReason: null | string;
+                            requestedAt: string;
+                            requestedBy: number;
+                            requestedByName: null | string;
+                            status: "requested" | "invoiced" | "rejected";
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: null | string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string | null;
+                            cause: string | null;
+                            consumptionDocumentId: number | null;
+                            corrections: {
+                                createdAt: string;
+                                createdBy: number;
+                                createdByName: string | null;
+                                id: number;
+                                text: string;
+                            }[];
+                            findings: {
+                                check: string | null;
+                                listen: string | null;
+                                look: string | null;
+                            };
+                            hasSignature: boolean;
+                            minutesSpent: number | null;
+                            missing: string[];
+                            odometerKm: string | null;
+                            oldParts: {
+                                /** @description decimal string */
+                                handedInQty: string;
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                            }[];
+                            partsUsed: {
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                                reason: string | null;
+                            }[];
+                            photos: {
+                                caption: string | null;
+                                id: number;
+                                src: string;
+                                url: string;
+                            }[];
+                            responsibility: string | null;
+                            runningHours: string | null;
+                            signedAt: string | null;
+                            signerName: string | null;
+                            status: "draft" | "submitted" | "signed";
+                            submittedAt: string | null;
+                            tampered: boolean;
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: string;
+                            workOrderStatus: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions?: null | string;
+                        cause?: null | string;
+                        findings?: null | {
+                            check?: null | string;
+                            listen?: null | string;
+                            look?: null | string;
+                        };
+                        minutesSpent?: null | number;
+                        odometerKm?: null | (number | string);
+                        oldParts?: {
+                            partId: number;
+                            /** @description quantity: number or decimal string, at most 3 decimals */
+                            qty: number | string;
+                        }[];
+                        partsUsed?: {
+                            partId: number;
+                            /** @description quantity: number or decimal string, at most 3 decimals */
+                            qty: number | string;
+                            reason?: null | string;
+                        }[];
+                        responsibility?: null | ("customer" | "manufacturer" | "dealer" | "supplier" | "unknown");
+                        runningHours?: null | (number | string);
+                        tampered?: boolean;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string | null;
+                            cause: string | null;
+                            consumptionDocumentId: number | null;
+                            corrections: {
+                                createdAt: string;
+                                createdBy: number;
+                                createdByName: string | null;
+                                id: number;
+                                text: string;
+                            }[];
+                            findings: {
+                                check: string | null;
+                                listen: string | null;
+                                look: string | null;
+                            };
+                            hasSignature: boolean;
+                            minutesSpent: number | null;
+                            missing: string[];
+                            odometerKm: string | null;
+                            oldParts: {
+                                /** @description decimal string */
+                                handedInQty: string;
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                            }[];
+                            partsUsed: {
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                                reason: string | null;
+                            }[];
+                            photos: {
+                                caption: string | null;
+                                id: number;
+                                src: string;
+                                url: string;
+                            }[];
+                            responsibility: string | null;
+                            runningHours: string | null;
+                            signedAt: string | null;
+                            signerName: string | null;
+                            status: "draft" | "submitted" | "signed";
+                            submittedAt: string | null;
+                            tampered: boolean;
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: string;
+                            workOrderStatus: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description bytes (image/jpeg, image/png or application/pdf) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/report/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            createdBy: number;
+                            createdByName: string | null;
+                            id: number;
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/report/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caption?: null | string;
+                        dataUrl: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caption: string | null;
+                            id: number;
+                            src: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/report/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signature: string;
+                        signerName: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string | null;
+                            cause: string | null;
+                            consumptionDocumentId: number | null;
+                            corrections: {
+                                createdAt: string;
+                                createdBy: number;
+                                createdByName: string | null;
+                                id: number;
+                                text: string;
+                            }[];
+                            findings: {
+                                check: string | null;
+                                listen: string | null;
+                                look: string | null;
+                            };
+                            hasSignature: boolean;
+                            minutesSpent: number | null;
+                            missing: string[];
+                            odometerKm: string | null;
+                            oldParts: {
+                                /** @description decimal string */
+                                handedInQty: string;
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                            }[];
+                            partsUsed: {
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                                reason: string | null;
+                            }[];
+                            photos: {
+                                caption: string | null;
+                                id: number;
+                                src: string;
+                                url: string;
+                            }[];
+                            responsibility: string | null;
+                            runningHours: string | null;
+                            signedAt: string | null;
+                            signerName: string | null;
+                            status: "draft" | "submitted" | "signed";
+                            submittedAt: string | null;
+                            tampered: boolean;
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: string;
+                            workOrderStatus: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-orders/{id}/report/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string | null;
+                            cause: string | null;
+                            consumptionDocumentId: number | null;
+                            corrections: {
+                                createdAt: string;
+                                createdBy: number;
+                                createdByName: string | null;
+                                id: number;
+                                text: string;
+                            }[];
+                            findings: {
+                                check: string | null;
+                                listen: string | null;
+                                look: string | null;
+                            };
+                            hasSignature: boolean;
+                            minutesSpent: number | null;
+                            missing: string[];
+                            odometerKm: string | null;
+                            oldParts: {
+                                /** @description decimal string */
+                                handedInQty: string;
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                            }[];
+                            partsUsed: {
+                                partCode: string;
+                                partId: number;
+                                partName: string;
+                                /** @description decimal string */
+                                qty: string;
+                                reason: string | null;
+                            }[];
+                            photos: {
+                                caption: string | null;
+                                id: number;
+                                src: string;
+                                url: string;
+                            }[];
+                            responsibility: string | null;
+                            runningHours: string | null;
+                            signedAt: string | null;
+                            signerName: string | null;
+                            status: "draft" | "submitted" | "signed";
+                            submittedAt: string | null;
+                            tampered: boolean;
+                            version: number;
+                            workOrderId: number;
+                            workOrderNumber: string;
+                            workOrderStatus: string;
                         };
                     };
                 };

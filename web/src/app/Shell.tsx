@@ -1,7 +1,7 @@
 // The shell: navigation by role (GET /me), a user menu with language switch and logout.
-import { useState, type ReactNode } from 'react';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, FileTextOutlined, InboxOutlined, SwapOutlined, DeleteOutlined, ExportOutlined, ImportOutlined, MenuOutlined, RollbackOutlined, ScheduleOutlined, ShoppingCartOutlined, WarningOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, FileTextOutlined, InboxOutlined, SwapOutlined, DeleteOutlined, ExportOutlined, ImportOutlined, MenuOutlined, MobileOutlined, RollbackOutlined, ScheduleOutlined, ShoppingCartOutlined, WarningOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,20 @@ import { apiPost } from '../api/client';
 import { changeLanguage, LANGUAGES, type Lang } from '../i18n';
 import type { Me } from '../lib/lookups';
 import { screensFor, type Screen } from './session';
+import { AccountBookOutlined, CarOutlined, FileDoneOutlined, FormOutlined, HddOutlined, TeamOutlined } from '@ant-design/icons';
+import { RestOutlined } from '@ant-design/icons';
+import { BankOutlined, ClusterOutlined, DeploymentUnitOutlined, PhoneOutlined, ProfileOutlined, ShopOutlined } from '@ant-design/icons';
+// The bell is lazy: its list and popover would otherwise weigh on every first page load.
+const NotificationsBell = lazy(() => import('../features/service-extras/NotificationsBell').then((m) => ({ default: m.NotificationsBell })));
 
 const ITEMS: Record<Screen, { path: string; icon: ReactNode }> = {
+  calls: { path: '/service/calls', icon: <PhoneOutlined /> },
+  workOrders: { path: '/service/work-orders', icon: <ProfileOutlined /> },
+  board: { path: '/service/board', icon: <ClusterOutlined /> },
+  customers: { path: '/service/customers', icon: <ShopOutlined /> },
+  units: { path: '/service/units', icon: <DeploymentUnitOutlined /> },
+  models: { path: '/service/models', icon: <BankOutlined /> },
+  oldParts: { path: '/old-parts', icon: <RestOutlined /> },
   parts: { path: '/parts', icon: <AppstoreOutlined /> },
   receipt: { path: '/receipts/new', icon: <ImportOutlined /> },
   issue: { path: '/issues/new', icon: <ExportOutlined /> },
@@ -26,6 +38,13 @@ const ITEMS: Record<Screen, { path: string; icon: ReactNode }> = {
   stats: { path: '/stats/issues', icon: <BarChartOutlined /> },
   purchasing: { path: '/purchasing', icon: <ShoppingCartOutlined /> },
   shortages: { path: '/shortages', icon: <WarningOutlined /> },
+  mobile: { path: '/m', icon: <MobileOutlined /> },
+  carryIns: { path: '/carry-ins', icon: <HddOutlined /> },
+  loaners: { path: '/loaners', icon: <CarOutlined /> },
+  charges: { path: '/charges', icon: <AccountBookOutlined /> },
+  invoiceRequests: { path: '/invoice-requests', icon: <FileDoneOutlined /> },
+  dailyReport: { path: '/daily-report', icon: <FormOutlined /> },
+  dailyRollUp: { path: '/daily-roll-up', icon: <TeamOutlined /> },
 };
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -37,13 +56,21 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const narrow = !screens.md;
   const [open, setOpen] = useState(false);
   const items = screensFor(me.roles).map((s) => ({ key: ITEMS[s].path, icon: ITEMS[s].icon, label: t(`nav.${s}`) }));
-  const selected = items.filter((i) => loc.pathname.startsWith(i.key)).map((i) => i.key);
+  const selected = items.filter((i) => loc.pathname === i.key || loc.pathname.startsWith(`${i.key}/`)).map((i) => i.key);
+  // A technician on a phone-sized screen is offered the phone view (/m) once per session.
+  const [offerHidden, setOfferHidden] = useState(() => sessionStorage.getItem('aftersales.m.offer') === 'no');
+  const offerMobile = narrow && !offerHidden && me.roles.includes('technician') && loc.pathname !== '/m' && !loc.pathname.startsWith('/m/');
+  const hideOffer = () => {
+    sessionStorage.setItem('aftersales.m.offer', 'no');
+    setOfferHidden(true);
+  };
 
   const logout = async () => {
     try {
       await apiPost('/auth/logout', {} as never);
     } finally {
       qc.clear();
+      localStorage.removeItem('aftersales.m.cache'); // the phone view's offline copy (its unsent changes stay, per user)
       qc.setQueryData(['me'], null);
       nav('/login', { replace: true });
     }
@@ -89,13 +116,37 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
             {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setOpen(true)} aria-label="menu" data-testid="nav-toggle" />}
             {narrow && <Typography.Text strong>{t('app.title')}</Typography.Text>}
           </Space>
+          <Space size={4}>
+            <Suspense fallback={null}>
+              <NotificationsBell />
+            </Suspense>
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
               {me.displayName}
             </Button>
           </Dropdown>
+          </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
+          {offerMobile && (
+            <Alert
+              type="info"
+              showIcon
+              icon={<MobileOutlined />}
+              closable
+              onClose={hideOffer}
+              message={t('mobile.offer')}
+              action={
+                <Button type="primary" onClick={() => { hideOffer(); nav('/m'); }} data-testid="offer-mobile">
+                  {t('mobile.offerOpen')}
+                </Button>
+              }
+              style={{ marginBottom: 12 }}
+              data-testid="mobile-offer"
+            />
+          )}
+          {children}
+        </Layout.Content>
       </Layout>
       {narrow && (
         <Drawer placement="left" open={open} onClose={() => setOpen(false)} width={220} title={t('app.title')} styles={{ body: { padding: 0 } }}>

@@ -20,6 +20,22 @@ const TransferReceivePage = lazy(() => import('../features/transfers/TransferRec
 const IssueStatsPage = lazy(() => import('../features/stats/IssueStatsPage'));
 const PurchasingPage = lazy(() => import('../features/purchasing/PurchasingPage'));
 const ShortagesPage = lazy(() => import('../features/shortages/ShortagesPage'));
+const CallsPage = lazy(() => import('../features/service/CallsPage'));
+const WorkOrdersPage = lazy(() => import('../features/service/WorkOrdersPage'));
+const WorkOrderDetail = lazy(() => import('../features/service/WorkOrderDetail'));
+const BoardPage = lazy(() => import('../features/service/BoardPage'));
+const CustomersPage = lazy(() => import('../features/service/CustomersPage'));
+const UnitsPage = lazy(() => import('../features/service/UnitsPage'));
+const UnitHistoryPage = lazy(() => import('../features/service/UnitsPage').then((m) => ({ default: m.UnitHistoryPage })));
+const ModelsPage = lazy(() => import('../features/service/ModelsPage'));
+const MobilePage = lazy(() => import('../features/mobile/MobilePage'));
+const CarryInsPage = lazy(() => import('../features/service-extras/CarryInsPage'));
+const LoanersPage = lazy(() => import('../features/service-extras/LoanersPage'));
+const ChargesPage = lazy(() => import('../features/service-extras/ChargesPage'));
+const InvoiceRequestsPage = lazy(() => import('../features/service-extras/InvoiceRequestsPage'));
+const DailyReportPage = lazy(() => import('../features/service-extras/DailyReportPage'));
+const RollUpPage = lazy(() => import('../features/service-extras/RollUpPage'));
+const OldPartsPage = lazy(() => import('../features/old-parts/OldPartsPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -58,6 +74,22 @@ function Authenticated() {
         <Route path="reservations" element={<Guard screen="reservations"><ReservationsPage /></Guard>} />
         <Route path="purchasing" element={<Guard screen="purchasing"><PurchasingPage /></Guard>} />
         <Route path="shortages" element={<Guard screen="shortages"><ShortagesPage /></Guard>} />
+        <Route path="m/*" element={<Guard screen="mobile"><MobilePage /></Guard>} />
+        <Route path="carry-ins" element={<Guard screen="carryIns"><CarryInsPage /></Guard>} />
+        <Route path="loaners" element={<Guard screen="loaners"><LoanersPage /></Guard>} />
+        <Route path="charges" element={<Guard screen="charges"><ChargesPage /></Guard>} />
+        <Route path="invoice-requests" element={<Guard screen="invoiceRequests"><InvoiceRequestsPage /></Guard>} />
+        <Route path="daily-report" element={<Guard screen="dailyReport"><DailyReportPage /></Guard>} />
+        <Route path="daily-roll-up" element={<Guard screen="dailyRollUp"><RollUpPage /></Guard>} />
+        <Route path="old-parts" element={<Guard screen="oldParts"><OldPartsPage /></Guard>} />
+        <Route path="service/calls" element={<Guard screen="calls"><CallsPage /></Guard>} />
+        <Route path="service/work-orders" element={<Guard screen="workOrders"><WorkOrdersPage /></Guard>} />
+        <Route path="service/work-orders/:id" element={<Guard screen="workOrders"><WorkOrderDetail /></Guard>} />
+        <Route path="service/board" element={<Guard screen="board"><BoardPage /></Guard>} />
+        <Route path="service/customers" element={<Guard screen="customers"><CustomersPage /></Guard>} />
+        <Route path="service/units" element={<Guard screen="units"><UnitsPage /></Guard>} />
+        <Route path="service/units/:id" element={<Guard screen="units"><UnitHistoryPage /></Guard>} />
+        <Route path="service/models" element={<Guard screen="models"><ModelsPage /></Guard>} />
         <Route path="*" element={<Result status="404" title="404" />} />
       </Routes>
     </Shell>

@@ -1,7 +1,9 @@
 // 简体中文 (default). The other languages mirror these keys (checked by the type of zhTW/en).
+import { serviceZhCN } from '../features/service/i18n';
+import { oldPartsZhCN } from '../features/old-parts/i18n';
 export const zhCN = {
   app: { title: '售后配件管理', short: '配件' },
-  nav: { documents: '单据', approvals: '审批', returnsWriteOffs: '返还与核销', transfers: '调拨', transferReceive: '调拨收货', stats: '领取统计', parts: '配件', receipt: '入库', issue: '出库', stock: '库存', myParts: '我的配件', reservations: '预订', returns: '返还', shortages: '缺件申请', purchasing: '采购清单' },
+  nav: { calls: '来电来函', workOrders: '工单', board: '派工看板', customers: '客户', units: '设备', models: '产品型号', documents: '单据', approvals: '审批', returnsWriteOffs: '返还与核销', transfers: '调拨', transferReceive: '调拨收货', stats: '领取统计', parts: '配件', receipt: '入库', issue: '出库', stock: '库存', myParts: '我的配件', reservations: '预订', returns: '返还', shortages: '缺件申请', purchasing: '采购清单', mobile: '手机端', carryIns: '携回修护', loaners: '备机', charges: '收费', invoiceRequests: '开票申请', dailyReport: '技术员日报', dailyRollUp: '服务主任日报', oldParts: '旧件' },
   user: { language: '语言', logout: '退出登录', roles: '角色' },
   role: { admin: '系统管理员', service_manager: '服务经理', dispatcher: '调度', technician: '技师', warehouse_keeper: '仓管', finance: '财务', station_user: '服务站' },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录', required: '请输入{{field}}' },
@@ -64,9 +66,11 @@ export const zhCN = {
     submit: '提交申请', created: '缺件申请已提交', empty: '暂无缺件申请', createdAt: '申请时间', requester: '申请人', markOrdered: '已采购', close: '关闭', partOrDescription: '请选择配件或填写描述',
     status: { open: '待处理', ordered: '已采购', closed: '已关闭' }, confirm: '申请缺件 {{qty}}，列入采购清单？', fromReservation: '预订时库存不足', fromIssue: '出库时库存不足',
   },
+  service: serviceZhCN,
+  oldParts: oldPartsZhCN,
   errors: { network: '网络连接失败，请检查网络后重试；已填写的内容仍保留', server: '服务器出错（{{status}}），请稍后重试' },
   status: { draft: '草稿', pending_approval: '待审批', posted: '已过账', in_transit: '在途', received: '已收货', rejected: '已驳回', reversed: '已冲销', open: '未结', fulfilled: '已领', cancelled: '已取消', expired: '已过期' },
-  docType: { receipt: '入库单', issue: '出库单', return: '返还单', write_off: '核销单', transfer: '调拨单', transfer_receipt: '调拨收货单', count: '盘点单', reversal: '冲销单', reservation: '预订单' },
+  docType: { receipt: '入库单', issue: '出库单', return: '返还单', write_off: '核销单', transfer: '调拨单', transfer_receipt: '调拨收货单', count: '盘点单', reversal: '冲销单', reservation: '预订单', old_parts_in: '旧件入库单', old_parts_out: '旧件处理单' },
   documents: {
     title: '单据', type: '单据类型', status: '状态', allTypes: '全部类型', allStatuses: '全部状态', number: '单号', createdAt: '创建时间', postedAt: '过账时间',
     totalCost: '成本金额', lines: '明细', remarkHistory: '备注修改记录', editRemark: '修改备注', saveRemark: '保存备注', remarkSaved: '备注已保存',
@@ -87,6 +91,64 @@ export const zhCN = {
   stats: {
     title: '领取统计', groupBy: '统计维度', employee: '按员工', part: '按配件', station: '按服务站', period: '期间', label: '项目',
     issuedQty: '领取', returnedQty: '返还', consumedQty: '消耗', scrappedQty: '报废', netQty: '净领取', cost: '成本', saleValue: '销售额', profit: '毛利', export: '导出 Excel',
+  },
+  mobile: {
+    todayJobs: '今日工单', myParts: '我手中的配件', updatedAt: '数据更新于 {{time}}', reload: '刷新', loadFailed: '读取失败，请检查网络', noJobs: '今天没有分派给我的工单',
+    openReport: '打开工单 / 服务报告', details: '详情', jobNotFound: '找不到该工单（不在今日工单中）', site: '地点', unit: '车辆', fault: '故障', contacts: '联系人',
+    call: '打电话', navigate: '导航', yes: '是', no: '否', pendingShort: '待同步',
+    offlineNone: '离线 — 显示的是最近一次读取的数据', offline: '离线 — {{n}} 项待同步', syncing: '正在同步 {{n}} 项…', stuck: '{{n}} 项修改未能同步，请处理',
+    offer: '检测到手机屏幕：使用手机端查看今日工单、填写服务报告（离线也可用）', offerOpen: '打开手机端',
+    step: { accepted: '接单', en_route: '出发', on_site: '到达现场', waiting_parts: '缺件待修', resume: '配件已到，继续维修' },
+    due: { response: '响应', arrival: '到场', resolution: '完工' },
+    sla: { ok: '正常', near: '临近', breached: '已超时' },
+    status: { new: '新建', dispatched: '已派工', accepted: '已接单', en_route: '在途', on_site: '在现场', waiting_parts: '缺件待修', resolved: '已完工', signed: '已签字', closed: '已关闭', cancelled: '已取消' },
+    waiting: { submit: '提交缺件', description: '描述（目录中没有的配件）', partOrDescription: '请选择配件或填写描述' },
+    kind: { transition: '状态变更', report: '报告修改', photo: '照片', submit: '提交报告', sign: '客户签字' },
+    reportStatus: { draft: '草稿', submitted: '已提交', signed: '已签字' },
+    responsibility: { customer: '客户', manufacturer: '厂家', dealer: '经销商', supplier: '供应商', unknown: '不明' },
+    report: {
+      title: '服务报告', findings: '检查情况', listen: '听', look: '看', check: '查', cause: '故障原因', responsibility: '责任方', actions: '处理措施',
+      odometerKm: '里程（km）', runningHours: '运行小时', tampered: '有私自改装/拆动', minutesSpent: '用时（分钟）',
+      partsUsed: '更换的配件', partsUsedHint: '只能选择我手中的配件，数量不超过持有数量；提交后从我手中核销', pickHeld: '选择手中的配件', held: '持有 {{qty}}',
+      reason: '更换原因', overHeld: '超过持有数量 {{qty}}', addUsed: '添加更换的配件', oldParts: '带回的旧件', addOld: '添加旧件', oldSameAsUsed: '同更换的配件',
+      photos: '照片', takePhoto: '拍照 / 选择照片', photoNoRoom: '手机存储空间不足，照片未保存；请联网同步后再拍', photoFailed: '照片无法读取',
+      missing: '还需填写：{{fields}}', submitOnSite: '到达现场后才能提交报告', submit: '提交报告（完工）', pdf: '查看服务报告 PDF',
+      unavailable: '暂时读不到服务报告，填写的内容先保存在手机上', notYet: '接单后即可填写服务报告',
+    },
+    conflict: {
+      title: '{{what}}与服务器冲突', failed: '{{what}}未能保存', status: '状态', report: '报告', mine: '我的', theirs: '服务器上的',
+      keep: '保留我的（在新版本上重新提交）', discard: '放弃我的', retry: '重试',
+    },
+    sign: {
+      title: '客户签字', hint: '请客户核对报告后在下面签名', here: '在此处签名', clear: '清除', empty: '请先签名', name: '签字人姓名', submit: '确认签字',
+      done: '{{name}} 已签字，报告已锁定',
+    },
+  },
+  svcx: {
+    carry: {
+      title: '携回修护', new: '接收送修', item: '物品', fault: '故障描述', accessories: '随附配件', broughtBy: '送修人', customer: '客户', workOrder: '工单', unit: '设备',
+      number: '收据号', technician: '技术员', minutes: '用时（分钟）', partsText: '使用配件', repairNote: '修护说明', tag: '修护卡', saveTag: '保存修护卡',
+      start: '开始修护', inspect: '主管检验', pass: '检验合格', fail: '检验不合格', inspectNote: '检验意见', return: '客户取回', signerName: '签收人', receipt: '领取收据', log: '进出记录',
+      received: '已接收', in_repair: '修护中', inspected: '已检验', returned: '已取回', tagStep: '填写修护卡', inspection_failed: '检验不合格', created: '收据 {{number}} 已开出', saved: '已保存', back: '返回列表',
+    },
+    loaners: {
+      title: '备机', serial: '序列号', model: '型号', note: '备注', add: '新增备机', lend: '借出', return: '归还', dueBack: '应还日期', overdue: '逾期', pool: '备机池', overdueList: '逾期未还',
+      available: '可用', lent: '借出', maintenance: '维修中', toMaintenance: '归还后送修', setAvailable: '设为可用', setMaintenance: '设为维修', lentTo: '借给', lentAt: '借出时间', workOrder: '工单',
+    },
+    charges: {
+      title: '收费', pickWorkOrder: '选择工单', labour: '工时', parts: '配件', travel: '交通', kind: '类别', description: '说明', qty: '数量（小时/件/公里）', rate: '单价', list: '标价', cost: '成本', charged: '应收', payer: '付费方',
+      customer: '客户', manufacturer: '厂家（三包）', contract: '合同', internal: '内部', ledger: '工单领用', manual: '手工', add: '添加', totals: '合计', requestInvoice: '申请开票', requested: '开票申请已提交',
+      warrantyStatus: { in: '保修期内', partial: '配件按成本、工时免费', out: '保修期外' }, locked: '已申请开票，明细已锁定', warranty: '三包', serviceType: '服务类型',
+    },
+    invoices: {
+      title: '开票申请', requested: '待开票', invoiced: '已开票', rejected: '已退回', amount: '金额', invoiceNo: '发票号', invoice: '开票', reject: '退回', reason: '退回原因', requestedBy: '申请人', requestedAt: '申请时间',
+    },
+    daily: {
+      title: '技术员日报', rollUp: '服务主任日报', day: '日期', technician: '技术员', generate: '生成日报', regenerate: '按工单记录重新生成', submit: '提交', submitted: '已提交', draft: '草稿', missing: '未生成',
+      minutes: '工时（分钟）', total: '合计', jobs: '工单数', km: '里程（km）', notes: '备注', lines: '工单明细', undispatched: '未派工报修', rollover: '前期转入', today: '今日', totals: '全员合计',
+      save: '保存', typeA: 'A 有费', typeB: 'B 合同', typeC: 'C 免费', typeD: 'D 行政',
+    },
+    notifications: { title: '通知', empty: '暂无通知', markRead: '标为已读' },
   },
 };
 export type Messages = typeof zhCN;

@@ -1,9 +1,11 @@
 import type { Messages } from './zh-CN';
+import { serviceZhTW } from '../features/service/i18n';
+import { oldPartsZhTW } from '../features/old-parts/i18n';
 
 /** 繁體中文. */
 export const zhTW: Messages = {
   app: { title: '售後配件管理', short: '配件' },
-  nav: { documents: '單據', approvals: '審批', returnsWriteOffs: '返還與核銷', transfers: '調撥', transferReceive: '調撥收貨', stats: '領取統計', parts: '配件', receipt: '入庫', issue: '出庫', stock: '庫存', myParts: '我的配件', reservations: '預訂', returns: '返還', shortages: '缺件申請', purchasing: '採購清單' },
+  nav: { calls: '來電來函', workOrders: '工單', board: '派工看板', customers: '客戶', units: '設備', models: '產品型號', documents: '單據', approvals: '審批', returnsWriteOffs: '返還與核銷', transfers: '調撥', transferReceive: '調撥收貨', stats: '領取統計', parts: '配件', receipt: '入庫', issue: '出庫', stock: '庫存', myParts: '我的配件', reservations: '預訂', returns: '返還', shortages: '缺件申請', purchasing: '採購清單', mobile: '手機端', carryIns: '攜回修護', loaners: '備機', charges: '收費', invoiceRequests: '開票申請', dailyReport: '技術員日報表', dailyRollUp: '服務主任日報表', oldParts: '舊件' },
   user: { language: '語言', logout: '登出', roles: '角色' },
   role: { admin: '系統管理員', service_manager: '服務經理', dispatcher: '調度', technician: '技師', warehouse_keeper: '倉管', finance: '財務', station_user: '服務站' },
   login: { title: '登入', username: '使用者名稱', password: '密碼', submit: '登入', required: '請輸入{{field}}' },
@@ -66,9 +68,11 @@ export const zhTW: Messages = {
     submit: '提交申請', created: '缺件申請已提交', empty: '暫無缺件申請', createdAt: '申請時間', requester: '申請人', markOrdered: '已採購', close: '關閉', partOrDescription: '請選擇配件或填寫描述',
     status: { open: '待處理', ordered: '已採購', closed: '已關閉' }, confirm: '申請缺件 {{qty}}，列入採購清單？', fromReservation: '預訂時庫存不足', fromIssue: '出庫時庫存不足',
   },
+  service: serviceZhTW,
+  oldParts: oldPartsZhTW,
   errors: { network: '網路連線失敗，請檢查網路後重試；已填寫的內容仍保留', server: '伺服器出錯（{{status}}），請稍後重試' },
   status: { draft: '草稿', pending_approval: '待審批', posted: '已過帳', in_transit: '在途', received: '已收貨', rejected: '已駁回', reversed: '已沖銷', open: '未結', fulfilled: '已領', cancelled: '已取消', expired: '已過期' },
-  docType: { receipt: '入庫單', issue: '出庫單', return: '返還單', write_off: '核銷單', transfer: '調撥單', transfer_receipt: '調撥收貨單', count: '盤點單', reversal: '沖銷單', reservation: '預訂單' },
+  docType: { receipt: '入庫單', issue: '出庫單', return: '返還單', write_off: '核銷單', transfer: '調撥單', transfer_receipt: '調撥收貨單', count: '盤點單', reversal: '沖銷單', reservation: '預訂單', old_parts_in: '舊件入庫單', old_parts_out: '舊件處理單' },
   documents: {
     title: '單據', type: '單據類型', status: '狀態', allTypes: '全部類型', allStatuses: '全部狀態', number: '單號', createdAt: '建立時間', postedAt: '過帳時間',
     totalCost: '成本金額', lines: '明細', remarkHistory: '備註修改記錄', editRemark: '修改備註', saveRemark: '儲存備註', remarkSaved: '備註已儲存',
@@ -89,5 +93,63 @@ export const zhTW: Messages = {
   stats: {
     title: '領取統計', groupBy: '統計維度', employee: '按員工', part: '按配件', station: '按服務站', period: '期間', label: '項目',
     issuedQty: '領取', returnedQty: '返還', consumedQty: '消耗', scrappedQty: '報廢', netQty: '淨領取', cost: '成本', saleValue: '銷售額', profit: '毛利', export: '匯出 Excel',
+  },
+  mobile: {
+    todayJobs: '今日工單', myParts: '我手中的配件', updatedAt: '資料更新於 {{time}}', reload: '重新整理', loadFailed: '讀取失敗，請檢查網路', noJobs: '今天沒有指派給我的工單',
+    openReport: '打開工單 / 服務報告', details: '詳情', jobNotFound: '找不到該工單（不在今日工單中）', site: '地點', unit: '車輛', fault: '故障', contacts: '聯絡人',
+    call: '打電話', navigate: '導航', yes: '是', no: '否', pendingShort: '待同步',
+    offlineNone: '離線 — 顯示的是最近一次讀取的資料', offline: '離線 — {{n}} 項待同步', syncing: '正在同步 {{n}} 項…', stuck: '{{n}} 項修改未能同步，請處理',
+    offer: '偵測到手機螢幕：使用手機端查看今日工單、填寫服務報告（離線也可用）', offerOpen: '打開手機端',
+    step: { accepted: '接單', en_route: '出發', on_site: '到達現場', waiting_parts: '缺件待修', resume: '配件已到，繼續維修' },
+    due: { response: '回應', arrival: '到場', resolution: '完工' },
+    sla: { ok: '正常', near: '臨近', breached: '已逾時' },
+    status: { new: '新建', dispatched: '已派工', accepted: '已接單', en_route: '在途', on_site: '在現場', waiting_parts: '缺件待修', resolved: '已完工', signed: '已簽名', closed: '已關閉', cancelled: '已取消' },
+    waiting: { submit: '提交缺件', description: '描述（目錄中沒有的配件）', partOrDescription: '請選擇配件或填寫描述' },
+    kind: { transition: '狀態變更', report: '報告修改', photo: '照片', submit: '提交報告', sign: '客戶簽名' },
+    reportStatus: { draft: '草稿', submitted: '已提交', signed: '已簽名' },
+    responsibility: { customer: '客戶', manufacturer: '廠家', dealer: '經銷商', supplier: '供應商', unknown: '不明' },
+    report: {
+      title: '服務報告', findings: '檢查情況', listen: '聽', look: '看', check: '查', cause: '故障原因', responsibility: '責任方', actions: '處理措施',
+      odometerKm: '里程（km）', runningHours: '運行小時', tampered: '有私自改裝/拆動', minutesSpent: '用時（分鐘）',
+      partsUsed: '更換的配件', partsUsedHint: '只能選擇我手中的配件，數量不超過持有數量；提交後從我手中核銷', pickHeld: '選擇手中的配件', held: '持有 {{qty}}',
+      reason: '更換原因', overHeld: '超過持有數量 {{qty}}', addUsed: '新增更換的配件', oldParts: '帶回的舊件', addOld: '新增舊件', oldSameAsUsed: '同更換的配件',
+      photos: '照片', takePhoto: '拍照 / 選擇照片', photoNoRoom: '手機儲存空間不足，照片未儲存；請連網同步後再拍', photoFailed: '照片無法讀取',
+      missing: '還需填寫：{{fields}}', submitOnSite: '到達現場後才能提交報告', submit: '提交報告（完工）', pdf: '查看服務報告 PDF',
+      unavailable: '暫時讀不到服務報告，填寫的內容先儲存在手機上', notYet: '接單後即可填寫服務報告',
+    },
+    conflict: {
+      title: '{{what}}與伺服器衝突', failed: '{{what}}未能儲存', status: '狀態', report: '報告', mine: '我的', theirs: '伺服器上的',
+      keep: '保留我的（在新版本上重新提交）', discard: '放棄我的', retry: '重試',
+    },
+    sign: {
+      title: '客戶簽名', hint: '請客戶核對報告後在下面簽名', here: '在此處簽名', clear: '清除', empty: '請先簽名', name: '簽名人姓名', submit: '確認簽名',
+      done: '{{name}} 已簽名，報告已鎖定',
+    },
+  },
+  svcx: {
+    carry: {
+      title: '攜回修護', new: '接收送修', item: '物品', fault: '故障描述', accessories: '隨附配件', broughtBy: '送修人', customer: '客戶', workOrder: '工單', unit: '設備',
+      number: '收據號', technician: '技術員', minutes: '用時（分鐘）', partsText: '使用配件', repairNote: '修護說明', tag: '修護卡', saveTag: '儲存修護卡',
+      start: '開始修護', inspect: '主管檢驗', pass: '檢驗合格', fail: '檢驗不合格', inspectNote: '檢驗意見', return: '客戶取回', signerName: '簽收人', receipt: '領取收據', log: '進出記錄',
+      received: '已接收', in_repair: '修護中', inspected: '已檢驗', returned: '已取回', tagStep: '填寫修護卡', inspection_failed: '檢驗不合格', created: '收據 {{number}} 已開出', saved: '已儲存', back: '返回列表',
+    },
+    loaners: {
+      title: '備機', serial: '序號', model: '型號', note: '備註', add: '新增備機', lend: '借出', return: '歸還', dueBack: '應還日期', overdue: '逾期', pool: '備機池', overdueList: '逾期未還',
+      available: '可用', lent: '借出', maintenance: '維修中', toMaintenance: '歸還後送修', setAvailable: '設為可用', setMaintenance: '設為維修', lentTo: '借給', lentAt: '借出時間', workOrder: '工單',
+    },
+    charges: {
+      title: '收費', pickWorkOrder: '選擇工單', labour: '工時', parts: '配件', travel: '交通', kind: '類別', description: '說明', qty: '數量（小時/件/公里）', rate: '單價', list: '標價', cost: '成本', charged: '應收', payer: '付費方',
+      customer: '客戶', manufacturer: '廠家（三包）', contract: '合同', internal: '內部', ledger: '工單領用', manual: '手工', add: '新增', totals: '合計', requestInvoice: '申請開票', requested: '開票申請已提交',
+      warrantyStatus: { in: '保固期內', partial: '配件按成本、工時免費', out: '保固期外' }, locked: '已申請開票，明細已鎖定', warranty: '三包', serviceType: '服務類型',
+    },
+    invoices: {
+      title: '開票申請', requested: '待開票', invoiced: '已開票', rejected: '已退回', amount: '金額', invoiceNo: '發票號', invoice: '開票', reject: '退回', reason: '退回原因', requestedBy: '申請人', requestedAt: '申請時間',
+    },
+    daily: {
+      title: '技術員日報表', rollUp: '服務主任日報表', day: '日期', technician: '技術員', generate: '產生日報', regenerate: '按工單記錄重新產生', submit: '提交', submitted: '已提交', draft: '草稿', missing: '未產生',
+      minutes: '工時（分鐘）', total: '合計', jobs: '工單數', km: '里程（km）', notes: '備註', lines: '工單明細', undispatched: '未派工報修', rollover: '前期轉入', today: '今日', totals: '全員合計',
+      save: '儲存', typeA: 'A 有費', typeB: 'B 合同', typeC: 'C 免費', typeD: 'D 行政',
+    },
+    notifications: { title: '通知', empty: '暫無通知', markRead: '標為已讀' },
   },
 };

@@ -1,0 +1,101 @@
+// Texts of the service desk screens (calls, work orders, dispatch board, customers, units,
+// models), mounted under `service` in each language file. zh-CN is the shape the others mirror.
+export const serviceZhCN = {
+  nav: { calls: '来电来函', workOrders: '工单', board: '派工看板', customers: '客户', units: '设备', models: '产品型号' },
+  status: { new: '新建', dispatched: '已派工', accepted: '已接单', en_route: '在途', on_site: '到场', waiting_parts: '缺件待修', resolved: '已修复', signed: '客户已签', closed: '已关闭', cancelled: '已取消' },
+  type: { A: 'A 有费', B: 'B 合同', C: 'C 免费', D: 'D 行政' },
+  priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
+  channel: { phone: '电话', letter: '来函', email: '邮件', web: '网页', visit: '来访' },
+  callStatus: { open: '待处理', answered: '已答复', closed: '已关闭' },
+  light: { ok: '正常', near: '即将超时', breached: '已超时', none: '无时限' },
+  target: { response: '响应', arrival: '到场', resolution: '修复' },
+  common: { save: '保存', cancel: '取消', create: '新建', edit: '编辑', search: '搜索', all: '全部', open: '未结', time: '时间', customer: '客户', site: '服务地点', unit: '设备', station: '服务站', technician: '技师', none: '—', saved: '已保存', view: '查看' },
+  calls: {
+    title: '来电来函', new: '登记来电来函', receivedAt: '时间', channel: '方式', caller: '来电人', callerPhone: '电话', summary: '内容摘要', reply: '答复', status: '状态',
+    openRequest: '开报修单', workOrder: '工单', logged: '已登记', empty: '暂无记录',
+  },
+  wo: {
+    title: '工单', new: '新建报修', number: '工单号', fault: '故障描述', category: '故障类别', type: '服务类型', priority: '优先级', status: '状态', due: '下一时限', sla: 'SLA', team: '技师',
+    created: '工单 {{number}} 已创建', searchPlaceholder: '工单号或故障描述', onlyOpen: '只看未结', categories: { engine: '发动机', chassis: '底盘', body: '车身', electrical: '电气', maintenance: '保养' },
+    fromCall: '来自来电 #{{id}}', distance: '距离', km: '{{km}} 公里', contract: '合同客户', loaner: '未修复须提供备机',
+  },
+  detail: {
+    back: '返回列表', warranty: '三包检查', warrantyIn: '保内', warrantyPartial: '部分保修', warrantyOut: '保外', partsBy: '配件', labourBy: '工时', freeEndsOn: '免费截止', partsAtCostEndsOn: '配件成本价截止',
+    payer: { manufacturer: '厂家', customer_at_cost: '客户（成本价）', customer: '客户' },
+    targets: 'SLA 目标', dueAt: '时限', metAt: '达成', met: '按时', late: '超时', pending: '进行中', timeline: '处理记录', actions: '操作', assign: '派工', issueParts: '预发配件给技师',
+    waitingParts: '缺件待修', transitionTo: '转为「{{status}}」', moved: '已转为「{{status}}」', assigned: '已派工', reportPdf: '服务报告 PDF', breaches: '超时记录', cause: '原因', note: '备注',
+    inCharge: '负责人', members: '技师', lead: '负责人', partQty: '数量', addPart: '添加配件', shortageCreated: '已转缺件待修，自动生成缺件申请 {{n}} 条', history: '设备服务记录',
+    action: { create: '创建', assign: '派工', transition: '状态变更', reopen: '重新打开' },
+  },
+  board: { title: '派工看板', requests: '待办请求', technicians: '技师', rollover: '昨日未派', load: '未结工单 {{n}}', location: '位置', atSite: '现场', atStation: '驻站', unknown: '未知', assign: '派工给所选技师', pickRequest: '请在左侧选择一条请求', pickTechs: '请勾选技师并指定负责人', assigned: '{{number}} 已派给 {{names}}', lead: '负责', asOf: '截至 {{time}}' },
+  customers: { title: '客户', new: '新建客户', code: '编码', name: '名称', phone: '电话', address: '地址', contract: '合同客户', sites: '服务地点', contacts: '联系人', newSite: '添加地点', newContact: '添加联系人', latitude: '纬度', longitude: '经度', jobTitle: '职务', email: '邮箱', units: '设备' },
+  units: { title: '设备', new: '新建设备', serial: '序列号 / VIN', model: '型号', saleDate: '销售日期', acceptanceDate: '验收日期', dealer: '经销服务站', history: '服务记录', noOrders: '暂无工单', parts: '配件', report: '服务报告', charges: '收费' },
+  models: { title: '产品型号', new: '新建型号', code: '型号编码', name: '名称', yearsFree: '免费保修（年）', yearsPartsAtCost: '之后配件成本价（年）', warrantyKm: '保修里程（公里）', warrantyHours: '保修工时（小时）' },
+};
+export type ServiceMessages = typeof serviceZhCN;
+
+export const serviceZhTW: ServiceMessages = {
+  nav: { calls: '來電來函', workOrders: '工單', board: '派工看板', customers: '客戶', units: '設備', models: '產品型號' },
+  status: { new: '新建', dispatched: '已派工', accepted: '已接單', en_route: '在途', on_site: '到場', waiting_parts: '缺件待修', resolved: '已修復', signed: '客戶已簽', closed: '已關閉', cancelled: '已取消' },
+  type: { A: 'A 有費', B: 'B 合同', C: 'C 免費', D: 'D 行政' },
+  priority: { low: '低', normal: '普通', high: '高', urgent: '緊急' },
+  channel: { phone: '電話', letter: '來函', email: '郵件', web: '網頁', visit: '來訪' },
+  callStatus: { open: '待處理', answered: '已答覆', closed: '已關閉' },
+  light: { ok: '正常', near: '即將逾時', breached: '已逾時', none: '無時限' },
+  target: { response: '回應', arrival: '到場', resolution: '修復' },
+  common: { save: '儲存', cancel: '取消', create: '新建', edit: '編輯', search: '搜尋', all: '全部', open: '未結', time: '時間', customer: '客戶', site: '服務地點', unit: '設備', station: '服務站', technician: '技師', none: '—', saved: '已儲存', view: '檢視' },
+  calls: {
+    title: '來電來函', new: '登記來電來函', receivedAt: '時間', channel: '方式', caller: '來電人', callerPhone: '電話', summary: '內容摘要', reply: '答覆', status: '狀態',
+    openRequest: '開報修單', workOrder: '工單', logged: '已登記', empty: '暫無記錄',
+  },
+  wo: {
+    title: '工單', new: '新建報修', number: '工單號', fault: '故障描述', category: '故障類別', type: '服務類型', priority: '優先級', status: '狀態', due: '下一時限', sla: 'SLA', team: '技師',
+    created: '工單 {{number}} 已建立', searchPlaceholder: '工單號或故障描述', onlyOpen: '只看未結', categories: { engine: '引擎', chassis: '底盤', body: '車身', electrical: '電氣', maintenance: '保養' },
+    fromCall: '來自來電 #{{id}}', distance: '距離', km: '{{km}} 公里', contract: '合同客戶', loaner: '未修復須提供備機',
+  },
+  detail: {
+    back: '返回列表', warranty: '三包檢查', warrantyIn: '保內', warrantyPartial: '部分保修', warrantyOut: '保外', partsBy: '配件', labourBy: '工時', freeEndsOn: '免費截止', partsAtCostEndsOn: '配件成本價截止',
+    payer: { manufacturer: '廠家', customer_at_cost: '客戶（成本價）', customer: '客戶' },
+    targets: 'SLA 目標', dueAt: '時限', metAt: '達成', met: '準時', late: '逾時', pending: '進行中', timeline: '處理記錄', actions: '操作', assign: '派工', issueParts: '預發配件給技師',
+    waitingParts: '缺件待修', transitionTo: '轉為「{{status}}」', moved: '已轉為「{{status}}」', assigned: '已派工', reportPdf: '服務報告 PDF', breaches: '逾時記錄', cause: '原因', note: '備註',
+    inCharge: '負責人', members: '技師', lead: '負責人', partQty: '數量', addPart: '新增配件', shortageCreated: '已轉缺件待修，自動產生缺件申請 {{n}} 筆', history: '設備服務記錄',
+    action: { create: '建立', assign: '派工', transition: '狀態變更', reopen: '重新開啟' },
+  },
+  board: { title: '派工看板', requests: '待辦請求', technicians: '技師', rollover: '昨日未派', load: '未結工單 {{n}}', location: '位置', atSite: '現場', atStation: '駐站', unknown: '未知', assign: '派工給所選技師', pickRequest: '請在左側選擇一筆請求', pickTechs: '請勾選技師並指定負責人', assigned: '{{number}} 已派給 {{names}}', lead: '負責', asOf: '截至 {{time}}' },
+  customers: { title: '客戶', new: '新建客戶', code: '編碼', name: '名稱', phone: '電話', address: '地址', contract: '合同客戶', sites: '服務地點', contacts: '聯絡人', newSite: '新增地點', newContact: '新增聯絡人', latitude: '緯度', longitude: '經度', jobTitle: '職務', email: '郵箱', units: '設備' },
+  units: { title: '設備', new: '新建設備', serial: '序號 / VIN', model: '型號', saleDate: '銷售日期', acceptanceDate: '驗收日期', dealer: '經銷服務站', history: '服務記錄', noOrders: '暫無工單', parts: '配件', report: '服務報告', charges: '收費' },
+  models: { title: '產品型號', new: '新建型號', code: '型號編碼', name: '名稱', yearsFree: '免費保修（年）', yearsPartsAtCost: '之後配件成本價（年）', warrantyKm: '保修里程（公里）', warrantyHours: '保修工時（小時）' },
+};
+
+export const serviceEn: ServiceMessages = {
+  nav: { calls: 'Calls & letters', workOrders: 'Work orders', board: 'Dispatch board', customers: 'Customers', units: 'Units', models: 'Product models' },
+  status: { new: 'New', dispatched: 'Dispatched', accepted: 'Accepted', en_route: 'En route', on_site: 'On site', waiting_parts: 'Waiting for parts', resolved: 'Resolved', signed: 'Signed', closed: 'Closed', cancelled: 'Cancelled' },
+  type: { A: 'A paid', B: 'B contract', C: 'C free', D: 'D internal' },
+  priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
+  channel: { phone: 'Phone', letter: 'Letter', email: 'E-mail', web: 'Web', visit: 'Visit' },
+  callStatus: { open: 'Open', answered: 'Answered', closed: 'Closed' },
+  light: { ok: 'On time', near: 'Near breach', breached: 'Breached', none: 'No target' },
+  target: { response: 'Response', arrival: 'Arrival', resolution: 'Resolution' },
+  common: { save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', search: 'Search', all: 'All', open: 'Open', time: 'Time', customer: 'Customer', site: 'Site', unit: 'Unit', station: 'Station', technician: 'Technician', none: '—', saved: 'Saved', view: 'View' },
+  calls: {
+    title: 'Calls & letters', new: 'Log a call or letter', receivedAt: 'Time', channel: 'Channel', caller: 'Caller', callerPhone: 'Phone', summary: 'Summary', reply: 'Reply', status: 'Status',
+    openRequest: 'Open a service request', workOrder: 'Work order', logged: 'Logged', empty: 'Nothing logged',
+  },
+  wo: {
+    title: 'Work orders', new: 'New service request', number: 'Number', fault: 'Fault', category: 'Category', type: 'Service type', priority: 'Priority', status: 'Status', due: 'Next due', sla: 'SLA', team: 'Technicians',
+    created: 'Work order {{number}} created', searchPlaceholder: 'Number or fault text', onlyOpen: 'Open only', categories: { engine: 'Engine', chassis: 'Chassis', body: 'Body', electrical: 'Electrical', maintenance: 'Maintenance' },
+    fromCall: 'From call #{{id}}', distance: 'Distance', km: '{{km}} km', contract: 'Contract customer', loaner: 'Loaner unit if not fixed',
+  },
+  detail: {
+    back: 'Back to list', warranty: 'Warranty check', warrantyIn: 'In warranty', warrantyPartial: 'Partly covered', warrantyOut: 'Out of warranty', partsBy: 'Parts', labourBy: 'Labour', freeEndsOn: 'Free until', partsAtCostEndsOn: 'Parts at cost until',
+    payer: { manufacturer: 'Manufacturer', customer_at_cost: 'Customer (at cost)', customer: 'Customer' },
+    targets: 'SLA targets', dueAt: 'Due', metAt: 'Met', met: 'On time', late: 'Late', pending: 'Pending', timeline: 'Timeline', actions: 'Actions', assign: 'Assign', issueParts: 'Issue likely parts to the technician',
+    waitingParts: 'Waiting for parts', transitionTo: 'Move to "{{status}}"', moved: 'Moved to "{{status}}"', assigned: 'Assigned', reportPdf: 'Service report PDF', breaches: 'Breaches', cause: 'Cause', note: 'Note',
+    inCharge: 'In charge', members: 'Technicians', lead: 'In charge', partQty: 'Qty', addPart: 'Add part', shortageCreated: 'Waiting for parts; {{n}} shortage request(s) created', history: 'Unit service history',
+    action: { create: 'Created', assign: 'Assigned', transition: 'Status change', reopen: 'Reopened' },
+  },
+  board: { title: 'Dispatch board', requests: 'Open requests', technicians: 'Technicians', rollover: 'Left from yesterday', load: '{{n}} open', location: 'Location', atSite: 'On site', atStation: 'At station', unknown: 'Unknown', assign: 'Assign to the selected technicians', pickRequest: 'Pick a request on the left', pickTechs: 'Tick technicians and choose one in charge', assigned: '{{number}} assigned to {{names}}', lead: 'In charge', asOf: 'As of {{time}}' },
+  customers: { title: 'Customers', new: 'New customer', code: 'Code', name: 'Name', phone: 'Phone', address: 'Address', contract: 'Contract customer', sites: 'Sites', contacts: 'Contacts', newSite: 'Add site', newContact: 'Add contact', latitude: 'Latitude', longitude: 'Longitude', jobTitle: 'Title', email: 'E-mail', units: 'Units' },
+  units: { title: 'Units', new: 'New unit', serial: 'Serial / VIN', model: 'Model', saleDate: 'Sale date', acceptanceDate: 'Acceptance date', dealer: 'Dealer station', history: 'Service history', noOrders: 'No work orders', parts: 'Parts', report: 'Service report', charges: 'Charges' },
+  models: { title: 'Product models', new: 'New model', code: 'Model code', name: 'Name', yearsFree: 'Free warranty (years)', yearsPartsAtCost: 'Then parts at cost (years)', warrantyKm: 'Warranty km', warrantyHours: 'Warranty hours' },
+};
