@@ -24,10 +24,13 @@ beforeAll(async () => {
     lines: [{ newPart: { code: 'BR-02', name: '<script>alert(1)</script>刹车片', spec: 'φ410', unit: '套' }, qty: 5, unitCost: '88.50', lot: 'L9' }],
   });
   expect(rec.status).toBe(201);
+  const customer = await t.api.post('/customers', { code: 'PR-1', name: '打印测试客户' });
+  const wo = await t.api.post('/work-orders', { customerId: customer.body.id, serviceType: 'A', category: 'chassis', fault: '前轮胎磨损' });
+  expect(wo.status).toBe(201);
   const r = await t.api.post('/issues', {
     fromLocationId: s.wh.id,
     toUserId: s.tech.id,
-    workOrderId: 42,
+    workOrderId: wo.body.id,
     remark: '更换前轮胎',
     lines: [
       { partId: s.part.id, qty: 2 },

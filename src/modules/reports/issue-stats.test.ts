@@ -17,7 +17,9 @@ beforeAll(async () => {
   };
   ok(await t.api.post('/issues', { fromLocationId: wh.id, toUserId: tech.id, lines: [{ partId: part.id, qty: 10 }] }));
   ok(await t.api.post('/returns', { fromUserId: tech.id, toLocationId: wh.id, lines: [{ partId: part.id, qty: 2 }] }));
-  ok(await t.api.post('/write-offs', { userId: tech.id, reason: 'consumed', workOrderId: 7, lines: [{ partId: part.id, qty: 3 }] }));
+  const customer = ok(await t.api.post('/customers', { code: 'IS-1', name: '统计测试客户' }));
+  const wo = ok(await t.api.post('/work-orders', { customerId: customer.id, serviceType: 'A', category: 'engine', fault: '换件' }));
+  ok(await t.api.post('/write-offs', { userId: tech.id, reason: 'consumed', workOrderId: wo.id, lines: [{ partId: part.id, qty: 3 }] }));
   ok(await t.api.post('/write-offs', { userId: tech.id, reason: 'scrapped', lines: [{ partId: part.id, qty: 1 }] }));
   now = Date.UTC(2026, 9, 3, 2); // a wrong issue two days later, reversed
   const wrong = ok(await t.api.post('/issues', { fromLocationId: wh.id, toUserId: tech.id, lines: [{ partId: part.id, qty: 4 }] }));
