@@ -146,8 +146,10 @@ describe('the technician phone view', () => {
 
     const banner = tech.getByTestId('offline-banner');
     await expect.poll(() => banner.innerText()).toMatch(/离线 — [1-9]\d* 项待同步/);
-    const pending = await tech.evaluate((u) => JSON.parse(localStorage.getItem(`aftersales.m.outbox.${u}`) ?? '[]'), techId);
-    expect([...new Set(pending.map((e: any) => e.kind))].sort()).toEqual(['photo', 'report']);
+    // The report's edits go out as one PUT about 0.8 s after the last keystroke: wait for it.
+    const outbox = () => tech.evaluate((u) => JSON.parse(localStorage.getItem(`aftersales.m.outbox.${u}`) ?? '[]'), techId);
+    await expect.poll(async () => [...new Set((await outbox()).map((e: any) => e.kind))].sort()).toEqual(['photo', 'report']);
+    const pending = await outbox();
     expect(pending.every((e: any) => e.idempotencyKey && e.createdAt && e.method && e.url)).toBe(true);
     const queuedPhoto = pending.find((e: any) => e.kind === 'photo').body.dataUrl as string;
     expect(queuedPhoto.startsWith('data:image/jpeg;base64,')).toBe(true);
