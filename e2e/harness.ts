@@ -144,12 +144,26 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 }
 
 /** Opens an antd Select (by its input locator), optionally types a search, and clicks the option. */
+/**
+ * Chooses an option of an antd Select (input: its search input, or any element of the select) and
+ * checks the select then shows it. On a busy machine a click can land while the list is still
+ * opening or re-rendering with search results and choose nothing; then it tries again (3 times).
+ */
 export async function pick(page: Page, input: ReturnType<Page['locator']>, optionText: string | RegExp, search?: string) {
-  await input.click();
-  if (search !== undefined) await input.fill(search);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: optionText }).first();
-  await option.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' }).catch(() => {});
+  const select = input.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const shows = (texts: string[]) => texts.some((t) => (typeof optionText === 'string' ? t.includes(optionText) : optionText.test(t)));
+  let seen: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await input.click();
+    if (search !== undefined) await input.fill(search);
+    await open.locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();
+    await open.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    seen = [await select.innerText()]; // what the closed select shows (its dropdown is elsewhere)
+    if (shows(seen)) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`pick: chose ${String(optionText)} three times, the select shows ${JSON.stringify(seen)}`);
 }
 
 export async function shot(page: Page, name: string) {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import path from 'node:path';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, login, shot, SHOTS, startApp, type Running } from './harness.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, login, pick, shot, SHOTS, startApp, type Running } from './harness.js';
 
 const STORE = '郑州总仓';
 
@@ -118,13 +118,11 @@ describe('the technician phone view', () => {
 
     await techCtx.setOffline(true);
     await tech.getByTestId('report-actions').fill('更换张紧轮，调整皮带张力');
-    await tech.getByTestId('report-responsibility').click();
-    await tech.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '厂家' }).click();
+    await pick(tech, tech.getByTestId('report-responsibility'), '厂家');
     await tech.getByTestId('report-odometerKm').fill('125400');
     await field('report-minutesSpent').fill('75');
     await tech.getByTestId('add-used').click();
-    await tech.getByTestId('used-part-0').click();
-    await tech.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: part.code }).click();
+    await pick(tech, tech.getByTestId('used-part-0'), part.code);
     await field('used-qty-0').fill('1');
     await tech.getByTestId('used-row').first().getByPlaceholder('更换原因').fill('轴承磨损');
     await tech.getByTestId('old-same').click();

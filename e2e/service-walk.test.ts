@@ -123,12 +123,10 @@ describe.each(databases)('a work order from a phone call to a signed report (%s)
     await tech.getByTestId('report-findings-check').fill('诊断仪读出 P0299 增压不足');
     await tech.getByTestId('report-cause').fill('增压器进气软管破裂');
     await tech.getByTestId('report-actions').fill('更换进气软管，清除故障码，路试正常');
-    await tech.getByTestId('report-responsibility').click();
-    await tech.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '厂家' }).click();
+    await pick(tech, tech.getByTestId('report-responsibility'), '厂家');
     await tech.locator('input[data-testid="report-minutesSpent"], [data-testid="report-minutesSpent"] input').first().fill('90');
     await tech.getByTestId('add-used').click();
-    await tech.getByTestId('used-part-0').click();
-    await tech.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: part.code }).click();
+    await pick(tech, tech.getByTestId('used-part-0'), part.code);
     await tech.locator('input[data-testid="used-qty-0"], [data-testid="used-qty-0"] input').first().fill('1');
     await tech.getByTestId('used-row').first().getByPlaceholder('更换原因').fill('软管破裂');
     await tech.getByTestId('old-same').click();
