@@ -3,7 +3,9 @@
 // same database engine. CPU time is what other processes on the machine disturb least, so this
 // ratio stays comparable between runs on a busy machine, where req/s does not.
 // node --import tsx bench/cpu.ts [N] [sqlite|postgres]  (postgres: TEST_PG_URL or the local server)
+// CPU_PROFILE=/tmp/api.cpuprofile also writes a V8 profile of the API's measured requests only.
 import crypto from 'node:crypto';
+import { Session } from 'node:inspector/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,7 +96,18 @@ const issue = async () => {
   const r = await app.inject({ method: 'POST', url: '/api/v1/issues', payload, headers });
   if (r.statusCode !== 201) throw new Error(r.body);
 };
+const profiler = process.env.CPU_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  for (let i = 0; i < 300; i++) await issue(); // warm before the profile starts
+  await profiler.post('Profiler.start');
+}
 const api = await cpuPer(issue);
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  fs.writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile));
+}
 console.log(`${engine}${engine === "sqlite" ? ` (synchronous=${config.sqliteSynchronous})` : ""}, ${N} requests each, one at a time:`);
 console.log(`  ceiling: CPU ${ceiling.cpu.toFixed(3)} ms/request, wall ${ceiling.wall.toFixed(3)} ms`);
 console.log(`  api:     CPU ${api.cpu.toFixed(3)} ms/issue,   wall ${api.wall.toFixed(3)} ms  → ${(api.cpu / ceiling.cpu).toFixed(1)}× the ceiling's CPU per request`);

@@ -44,12 +44,16 @@ const { values: flags } = parseArgs({
     'ledger-db': { type: 'string' },
     runs: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    // Extra node flags for the API server child (compare V8 heap settings): --node-args '--max-semi-space-size=8'
+    'node-args': { type: 'string' },
     modes: { type: 'string' },
     moves: { type: 'string' },
     duration: { type: 'string' },
   },
 });
 const QUICK = !!flags.quick;
+/** The node flags of package.json's start script (`node --max-old-space-size=… bin/aftersales.js start`). */
+const START_FLAGS = (/^node\s+((?:--\S+\s+)*)bin\/aftersales\.js/.exec((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '')?.[1] ?? '').split(/\s+/).filter(Boolean);
 const DURATION = Number(flags.duration ?? (QUICK ? 3 : 10));
 const WARMUP = QUICK ? 1 : 3;
 const CONNECTIONS = 32;
@@ -86,6 +90,8 @@ async function startChild(name: string, args: string[], env: Record<string, stri
   const port = await freePort();
   // One folder per child: each thread (tsx runs a loader thread) writes its own profile.
   const nodeArgs = flags['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(flags['cpu-prof'], `${name}-${Date.now()}`)] : [];
+  // The server runs with the node flags `npm start` gives it (its V8 heap cap); --node-args after them, so they win.
+  if (args[0] === 'bin/aftersales.js') nodeArgs.push(...START_FLAGS, ...(flags['node-args'] ?? '').split(/\s+/).filter(Boolean));
   const proc = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (b: Buffer) => {
