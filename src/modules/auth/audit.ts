@@ -1,17 +1,19 @@
 import type { Ctx } from '../../db.js';
+import type { Insertable } from 'kysely';
+import { prepared } from '../../platform/db/prepared.js';
+import type { AuditLogTable } from './tables.js';
 
 /** Records a mutation (R-PLT-1): who, when, what, before and after, in the caller's transaction. */
 export async function audit(ctx: Ctx, action: string, entity: string, entityId: number | null, before: unknown, after: unknown): Promise<void> {
-  await ctx.db
-    .insertInto('audit_log')
-    .values({
-      at: ctx.clock.now(),
-      actor_id: ctx.actor.id || null,
-      action,
-      entity,
-      entity_id: entityId,
-      before: before === undefined || before === null ? null : JSON.stringify(before),
-      after: after === undefined || after === null ? null : JSON.stringify(after),
-    })
-    .execute();
+  await insertAudit(ctx.db, {
+    at: ctx.clock.now(),
+    actor_id: ctx.actor.id || null,
+    action,
+    entity,
+    entity_id: entityId,
+    before: before === undefined || before === null ? null : JSON.stringify(before),
+    after: after === undefined || after === null ? null : JSON.stringify(after),
+  });
 }
+
+const insertAudit = prepared((db, row: Insertable<AuditLogTable>) => db.insertInto('audit_log').values(row));

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Actor, Ctx, Db, Role } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { DUMMY_HASH, verifyPassword } from './passwords.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 const LOCK_AFTER_FAILURES = 5;
@@ -20,13 +21,16 @@ export function actorOf(u: { id: number; username: string; display_name: string;
 }
 
 /** Resolves a token to its user in one query; disabled users and expired sessions get null. */
-export async function findSessionActor(db: Db, token: string, now: number): Promise<Actor | null> {
-  const row = await db
+const sessionUser = prepared((db, p: { id: string }) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['u.id', 'u.username', 'u.display_name', 'u.roles', 'u.station_id', 'u.disabled', 's.expires_at'])
-    .where('s.id', '=', tokenId(token))
-    .executeTakeFirst();
+    .where('s.id', '=', p.id),
+);
+
+export async function findSessionActor(db: Db, token: string, now: number): Promise<Actor | null> {
+  const [row] = await sessionUser(db, { id: tokenId(token) });
   if (!row || row.disabled || row.expires_at <= now) return null;
   return actorOf(row);
 }

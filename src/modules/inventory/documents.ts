@@ -1,10 +1,12 @@
+import type { Insertable } from 'kysely';
 import type { Ctx } from '../../db.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
 import { formatFen, formatMilliFen, fromMilli } from '../../platform/numbers.js';
 import { nextNumber } from './ledger.js';
 import { NUMBER_PREFIX } from './ledger.rules.js';
-import type { DocumentLinesRow, DocumentsRow, DocumentType } from './tables.js';
+import type { DocumentLinesRow, DocumentLinesTable, DocumentsRow, DocumentsTable, DocumentType } from './tables.js';
 import type { PartsRow } from '../catalog/tables.js';
 
 export const MAX_LINES = 500;
@@ -17,22 +19,15 @@ export type NewLine = Omit<DocumentLinesRow, 'id' | 'document_id' | 'line_no'> &
  * Numbers and inserts a document with its lines; returns the row and the line ids in order.
  * `number` is one drawn earlier with numberFor (before taking row locks).
  */
+const insertDocumentRow = prepared((db, row: Insertable<DocumentsTable>) => db.insertInto('documents').values(row).returningAll());
+const insertLineRows = prepared((db, rows: Insertable<DocumentLinesTable>[]) => db.insertInto('document_lines').values(rows).returningAll());
+
 export async function insertDocument(ctx: Ctx, doc: NewDocument, lines: readonly NewLine[], number?: string) {
   number ??= await numberFor(ctx, doc.type);
-  const row = await ctx.db
-    .insertInto('documents')
-    .values({ ...doc, total_cost: doc.total_cost ?? 0, number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const [row] = await insertDocumentRow(ctx.db, { ...doc, total_cost: doc.total_cost ?? 0, number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 });
   let lineRows: DocumentLinesRow[] = [];
-  if (lines.length > 0) {
-    lineRows = await ctx.db
-      .insertInto('document_lines')
-      .values(lines.map((l, i) => ({ ...l, document_id: row.id, line_no: l.line_no ?? i + 1 })))
-      .returningAll()
-      .execute();
-  }
-  return { doc: row, lines: lineRows };
+  if (lines.length > 0) lineRows = await insertLineRows(ctx.db, lines.map((l, i) => ({ ...l, document_id: row!.id, line_no: l.line_no ?? i + 1 })));
+  return { doc: row!, lines: lineRows };
 }
 
 /** The next number of a document type (RK-2026-000123, …). */
@@ -40,11 +35,13 @@ export function numberFor(ctx: Ctx, type: DocumentType): Promise<string> {
   return nextNumber(ctx, NUMBER_PREFIX[type as keyof typeof NUMBER_PREFIX]);
 }
 
+const partsByIds = prepared((db, p: { ids: number[] }) => db.selectFrom('parts').selectAll().where('id', 'in', p.ids));
+
 /** Loads the parts named by lines; unknown → 404 unknown_part, archived → 409. */
 export async function loadParts(ctx: Ctx, ids: readonly number[], opts: { allowArchived?: boolean } = {}): Promise<Map<number, PartsRow>> {
   const uniq = [...new Set(ids)];
   if (uniq.length === 0) return new Map();
-  const rows = await ctx.db.selectFrom('parts').selectAll().where('id', 'in', uniq).execute();
+  const rows = await partsByIds(ctx.db, { ids: uniq });
   const map = new Map(rows.map((p) => [p.id, p]));
   for (const id of uniq) {
     const p = map.get(id);

@@ -8,6 +8,7 @@ import { sumLines } from './ledger.rules.js';
 import { ensureHolding, getStore } from './locations.js';
 import type { PartsRow } from '../catalog/tables.js';
 import type { DocumentsRow } from './tables.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 export interface IssueInput {
   fromLocationId: number;
@@ -25,13 +26,16 @@ interface Line {
 }
 
 /** The receiving employee (active) and the holding location, when it exists already. */
-async function activeUser(ctx: Ctx, userId: number) {
-  const u = await ctx.db
+const userWithHolding = prepared((db, p: { id: number }) =>
+  db
     .selectFrom('users as u')
     .leftJoin('locations as l', 'l.user_id', 'u.id')
     .select(['u.id', 'u.display_name', 'u.disabled', 'u.station_id', 'l.id as holding_id'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+    .where('u.id', '=', p.id),
+);
+
+async function activeUser(ctx: Ctx, userId: number) {
+  const [u] = await userWithHolding(ctx.db, { id: userId });
   if (!u || u.disabled) throw new AppError('unknown_user', { userId });
   return u;
 }

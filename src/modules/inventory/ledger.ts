@@ -3,13 +3,14 @@
  * transaction, after lockLevels has locked the touched (location, part) rows in key order.
  * Moves are inserted, never updated or deleted; balances follow in the same transaction.
  */
-import { sql, type QueryCreator } from 'kysely';
+import { sql, type Insertable, type QueryCreator } from 'kysely';
 import type { Ctx, Database } from '../../db.js';
+import { prepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/errors.js';
 import { yearInZone } from '../../platform/clock.js';
 import { lineValue } from '../../platform/numbers.js';
 import { formatNumber, pickLots, type LotStock } from './ledger.rules.js';
-import type { MoveKind, StockLevelsRow } from './tables.js';
+import type { LotBalancesTable, MoveKind, MovesTable, StockLevelsRow, StockLevelsTable } from './tables.js';
 
 export interface LevelKey {
   locationId: number;
@@ -22,21 +23,22 @@ export const levelKey = (locationId: number, partId: number) => `${locationId}:$
  * Makes sure the stock_levels rows exist and locks them in (location, part) order, so two
  * transactions touching the same rows always queue instead of deadlocking.
  */
+const levelsForUpdate = prepared((db, ks: LevelKey[], dialect) => {
+  const q = db
+    .selectFrom('stock_levels')
+    .selectAll()
+    .where((eb) => eb.or(ks.map((k) => eb.and([eb('location_id', '=', k.locationId), eb('part_id', '=', k.partId)]))))
+    .orderBy('location_id')
+    .orderBy('part_id');
+  return dialect === 'postgres' ? q.forUpdate() : q;
+});
+
 export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<Levels> {
   const uniq = new Map<string, LevelKey>();
   for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
   const sorted = [...uniq.values()].sort((a, b) => a.locationId - b.locationId || a.partId - b.partId);
   if (sorted.length === 0) return new Map();
-  const select = (ks: LevelKey[]) => {
-    let q = ctx.db
-      .selectFrom('stock_levels')
-      .selectAll()
-      .where((eb) => eb.or(ks.map((k) => eb.and([eb('location_id', '=', k.locationId), eb('part_id', '=', k.partId)]))))
-      .orderBy('location_id')
-      .orderBy('part_id');
-    if (ctx.dialect === 'postgres') q = q.forUpdate();
-    return q.execute();
-  };
+  const select = (ks: LevelKey[]) => levelsForUpdate(ctx.db, ks);
   const rows = await select(sorted);
   if (rows.length < sorted.length) {
     // First stock of a part at a location: make the rows, then lock them too. (On PostgreSQL
@@ -54,17 +56,20 @@ export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<L
 }
 
 /** The lots of a part at a location with stock, oldest first (FIFO, R-FIN-1). */
-export async function lotsFifo(ctx: Ctx, locationId: number, partId: number): Promise<LotStock[]> {
-  return ctx.db
+const lotsFifoQuery = prepared((db, p: { locationId: number; partId: number }) =>
+  db
     .selectFrom('lot_balances as b')
     .innerJoin('lots as l', 'l.id', 'b.lot_id')
     .select(['b.lot_id', 'b.on_hand', 'l.unit_cost'])
-    .where('b.location_id', '=', locationId)
-    .where('b.part_id', '=', partId)
+    .where('b.location_id', '=', p.locationId)
+    .where('b.part_id', '=', p.partId)
     .where('b.on_hand', '>', 0)
     .orderBy('l.received_at')
-    .orderBy('l.id')
-    .execute();
+    .orderBy('l.id'),
+);
+
+export function lotsFifo(ctx: Ctx, locationId: number, partId: number): Promise<LotStock[]> {
+  return lotsFifoQuery(ctx.db, { locationId, partId });
 }
 
 /** Picks lots for qty of a part at a location: the chosen lot, or FIFO; null when short. */
@@ -112,40 +117,45 @@ export async function postMoves(ctx: Ctx, documentId: number, moves: readonly Mo
     posted_by: ctx.actor.id,
   }));
   const { lots, levels } = balanceDeltas(moves);
-  const lotUpsert = (qc: QueryCreator<Database>) =>
-    qc
-      .insertInto('lot_balances')
-      .values(lots)
-      .onConflict((oc) => oc.columns(['location_id', 'lot_id']).doUpdateSet((eb) => ({ on_hand: eb('lot_balances.on_hand', '+', eb.ref('excluded.on_hand')) })));
-  const levelUpsert = (qc: QueryCreator<Database>) =>
-    qc
-      .insertInto('stock_levels')
-      .values(levels.map((d) => ({ ...d, reserved: 0 })))
-      .onConflict((oc) =>
-        oc.columns(['location_id', 'part_id']).doUpdateSet((eb) => ({
-          on_hand: eb('stock_levels.on_hand', '+', eb.ref('excluded.on_hand')),
-          value: eb('stock_levels.value', '+', eb.ref('excluded.value')),
-        })),
-      );
-
   if (ctx.dialect === 'postgres' && lots.length > 0 && levels.length > 0) {
     // One round trip instead of three while the parts' level rows are locked: the hot part's
     // lock is held for fewer network waits (data-modifying CTEs; each touches its own table).
-    const rows = await ctx.db
-      .with('m', (qc) => qc.insertInto('moves').values(moveRows).returning('id'))
-      .with('lb', (qc) => lotUpsert(qc as unknown as QueryCreator<Database>).returning('lot_balances.lot_id'))
-      .with('sl', (qc) => levelUpsert(qc as unknown as QueryCreator<Database>).returning('stock_levels.part_id'))
-      .selectFrom('m')
-      .select('id')
-      .orderBy('id')
-      .execute();
+    const rows = await movesAndBalances(ctx.db, { moves: moveRows, lots, levels: levels.map((d) => ({ ...d, reserved: 0 })) });
     return rows.map((r) => r.id);
   }
-  const inserted = await ctx.db.insertInto('moves').values(moveRows).returning('id').execute();
-  if (lots.length > 0) await lotUpsert(ctx.db).execute();
-  if (levels.length > 0) await levelUpsert(ctx.db).execute();
+  const inserted = await insertMoves(ctx.db, moveRows);
+  if (lots.length > 0) await upsertLotBalances(ctx.db, lots);
+  if (levels.length > 0) await upsertStockLevels(ctx.db, levels.map((d) => ({ ...d, reserved: 0 })));
   return inserted.map((r) => r.id);
 }
+
+const lotUpsert = (qc: QueryCreator<Database>, rows: Insertable<LotBalancesTable>[]) =>
+  qc
+    .insertInto('lot_balances')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['location_id', 'lot_id']).doUpdateSet((eb) => ({ on_hand: eb('lot_balances.on_hand', '+', eb.ref('excluded.on_hand')) })));
+const levelUpsert = (qc: QueryCreator<Database>, rows: Insertable<StockLevelsTable>[]) =>
+  qc
+    .insertInto('stock_levels')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['location_id', 'part_id']).doUpdateSet((eb) => ({
+        on_hand: eb('stock_levels.on_hand', '+', eb.ref('excluded.on_hand')),
+        value: eb('stock_levels.value', '+', eb.ref('excluded.value')),
+      })),
+    );
+const insertMoves = prepared((db, rows: Insertable<MovesTable>[]) => db.insertInto('moves').values(rows).returning('id'));
+const upsertLotBalances = prepared(lotUpsert);
+const upsertStockLevels = prepared(levelUpsert);
+const movesAndBalances = prepared((db, p: { moves: Insertable<MovesTable>[]; lots: Insertable<LotBalancesTable>[]; levels: Insertable<StockLevelsTable>[] }) =>
+  db
+    .with('m', (qc) => qc.insertInto('moves').values(p.moves).returning('id'))
+    .with('lb', (qc) => lotUpsert(qc as unknown as QueryCreator<Database>, p.lots).returning('lot_balances.lot_id'))
+    .with('sl', (qc) => levelUpsert(qc as unknown as QueryCreator<Database>, p.levels).returning('stock_levels.part_id'))
+    .selectFrom('m')
+    .select('id')
+    .orderBy('id'),
+);
 
 /** What a set of moves does to lot and part balances, per row touched, in key order. */
 function balanceDeltas(moves: readonly MoveSpec[]) {

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { audit } from '../auth/audit.js';
 import { REAL_KINDS } from './ledger.rules.js';
 import type { LocationKind, LocationsRow } from './tables.js';
+import { prepared } from '../../platform/db/prepared.js';
 
 export type VirtualKind = 'supplier' | 'consumed' | 'scrap' | 'transit' | 'adjustment' | 'opening';
 const VIRTUAL_CODES: Record<VirtualKind, string> = {
@@ -62,8 +63,10 @@ export async function ensureHolding(ctx: Ctx, userId: number, displayName?: stri
   return row.id;
 }
 
+const locationById = prepared((db, p: { id: number }) => db.selectFrom('locations').selectAll().where('id', '=', p.id));
+
 export async function getLocation(ctx: Ctx, id: number): Promise<LocationsRow> {
-  const loc = await ctx.db.selectFrom('locations').selectAll().where('id', '=', id).executeTakeFirst();
+  const [loc] = await locationById(ctx.db, { id });
   if (!loc) throw new AppError('unknown_location', { locationId: id });
   return loc;
 }
