@@ -48,6 +48,10 @@ export function connect<DB>(url: string, opts: ConnectOptions = {}): DbHandle<DB
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -32768'); // 32 MB: the read bench filled 64 MB and pushed RSS past 250 MB
+  // Statement and savepoint journals in memory, not in temp files: every transaction of a group
+  // commit runs in a savepoint, and the pages it first touches were copied into a temp file
+  // (one moves row with its indexes: 226 µs with a file, 69 µs in memory, one per transaction).
+  sqlite.pragma('temp_store = MEMORY');
   sqlite.defaultSafeIntegers(false);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, url, close: () => db.destroy() };
