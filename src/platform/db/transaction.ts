@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from './connect.js';
+import { isStalePlan, type Dialect } from './connect.js';
 
 export class RetryExhaustedError extends Error {
   constructor(public readonly cause: unknown) {
@@ -12,7 +12,7 @@ const MAX_ATTEMPTS = 30;
 
 function isRetryable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
-  return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
+  return (typeof code === 'string' && RETRYABLE_PG_CODES.has(code)) || isStalePlan(err);
 }
 
 const MAX_BATCH = 64;
