@@ -1,7 +1,9 @@
-import type { Ctx } from '../../db.js';
 import type { Insertable } from 'kysely';
+import type { Ctx } from '../../db.js';
 import { prepared } from '../../platform/db/prepared.js';
 import type { AuditLogTable } from './tables.js';
+
+const insertAudit = prepared((db, row: Insertable<AuditLogTable>) => db.insertInto('audit_log').values(row));
 
 /** Records a mutation (R-PLT-1): who, when, what, before and after, in the caller's transaction. */
 export async function audit(ctx: Ctx, action: string, entity: string, entityId: number | null, before: unknown, after: unknown): Promise<void> {
@@ -15,5 +17,3 @@ export async function audit(ctx: Ctx, action: string, entity: string, entityId: 
     after: after === undefined || after === null ? null : JSON.stringify(after),
   });
 }
-
-const insertAudit = prepared((db, row: Insertable<AuditLogTable>) => db.insertInto('audit_log').values(row));

@@ -15,13 +15,13 @@ export type NewDocument = Omit<DocumentsRow, 'id' | 'number' | 'created_by' | 'c
   Partial<Pick<DocumentsRow, 'total_cost'>>;
 export type NewLine = Omit<DocumentLinesRow, 'id' | 'document_id' | 'line_no'> & { line_no?: number };
 
+const insertDocumentRow = prepared((db, row: Insertable<DocumentsTable>) => db.insertInto('documents').values(row).returningAll());
+const insertLineRows = prepared((db, rows: Insertable<DocumentLinesTable>[]) => db.insertInto('document_lines').values(rows).returningAll());
+
 /**
  * Numbers and inserts a document with its lines; returns the row and the line ids in order.
  * `number` is one drawn earlier with numberFor (before taking row locks).
  */
-const insertDocumentRow = prepared((db, row: Insertable<DocumentsTable>) => db.insertInto('documents').values(row).returningAll());
-const insertLineRows = prepared((db, rows: Insertable<DocumentLinesTable>[]) => db.insertInto('document_lines').values(rows).returningAll());
-
 export async function insertDocument(ctx: Ctx, doc: NewDocument, lines: readonly NewLine[], number?: string) {
   number ??= await numberFor(ctx, doc.type);
   const [row] = await insertDocumentRow(ctx.db, { ...doc, total_cost: doc.total_cost ?? 0, number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 });

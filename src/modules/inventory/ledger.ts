@@ -19,10 +19,6 @@ export interface LevelKey {
 export type Levels = Map<string, StockLevelsRow>;
 export const levelKey = (locationId: number, partId: number) => `${locationId}:${partId}`;
 
-/**
- * Makes sure the stock_levels rows exist and locks them in (location, part) order, so two
- * transactions touching the same rows always queue instead of deadlocking.
- */
 const levelsForUpdate = prepared((db, ks: LevelKey[], dialect) => {
   const q = db
     .selectFrom('stock_levels')
@@ -33,6 +29,10 @@ const levelsForUpdate = prepared((db, ks: LevelKey[], dialect) => {
   return dialect === 'postgres' ? q.forUpdate() : q;
 });
 
+/**
+ * Makes sure the stock_levels rows exist and locks them in (location, part) order, so two
+ * transactions touching the same rows always queue instead of deadlocking.
+ */
 export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<Levels> {
   const uniq = new Map<string, LevelKey>();
   for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
