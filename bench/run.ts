@@ -206,6 +206,7 @@ interface WriteResult {
   apiP99: number;
   apiErrors: number;
   halfRate: number;
+  ceilingHalfP99: number;
   halfP99: number;
   halfP50: number;
   halfRps: number;
@@ -218,14 +219,18 @@ async function writeBench(mode: string): Promise<WriteResult> {
   const ceiling = await startChild('ceiling', ['--import', 'tsx', 'bench/ceiling.ts'], { CEILING_DB: PG_URL ? cdb.url : cdb.url.slice('sqlite:'.length), SYNC: mode }, '/');
   const cBody = JSON.stringify({ qty: 1 });
   let c: Result;
+  let ch: Result;
   try {
     await load(`${ceiling.base}/issue`, cBody, {}, WARMUP);
     c = await load(`${ceiling.base}/issue`, cBody, {}, DURATION);
+    // The ceiling itself at half its rate: how much of a tail the machine (fsync, autocannon on
+    // the same cores) gives a route that does nothing else; context for the API's half-rate p99.
+    ch = await load(`${ceiling.base}/issue`, cBody, {}, DURATION, Math.max(1, Math.round(perSecond(c) / 2)));
   } finally {
     await ceiling.stop();
     await cdb.drop();
   }
-  console.log(`  ceiling: ${perSecond(c).toFixed(0)} req/s, p99 ${c.latency.p99} ms`);
+  console.log(`  ceiling: ${perSecond(c).toFixed(0)} req/s, p99 ${c.latency.p99} ms; at half that rate p50 ${ch.latency.p50} ms, p99 ${ch.latency.p99} ms`);
 
   const adb = await freshDb('api');
   const api = await startChild('api', ['bin/aftersales.js', 'start'], serverEnv(adb.url, mode), '/api/v1/openapi.json');
@@ -257,6 +262,7 @@ async function writeBench(mode: string): Promise<WriteResult> {
       apiP99: a.latency.p99,
       apiErrors: a.errors + a.non2xx + h.errors + h.non2xx,
       halfRate,
+      ceilingHalfP99: ch.latency.p99,
       halfP99: h.latency.p99,
       halfP50: h.latency.p50,
       halfRps: perSecond(h),
@@ -405,7 +411,7 @@ function report(writes: WriteResult[], reads: ReadResult | null) {
     rows.push([`[${tag}] API issues/s`, `${w.apiRps.toFixed(0)} /s = ${pct(ratio)} of ceiling`, `≥ ${pct(need)}`, pass(ratio >= need)]);
     const p = w.apiP99 / w.ceilingP99;
     rows.push([`[${tag}] p99 API / ceiling`, `${w.apiP99} / ${w.ceilingP99} ms = ${p.toFixed(2)}×`, `≤ ${TARGET.p99Ratio}×`, pass(p <= TARGET.p99Ratio)]);
-    rows.push([`[${tag}] p99 at ${w.halfRate} req/s (½ ceiling)`, `${w.halfP99} ms (p50 ${w.halfP50} ms, ${w.halfRps.toFixed(0)} done/s)`, `< ${TARGET.halfRateP99} ms`, pass(w.halfP99 < TARGET.halfRateP99)]);
+    rows.push([`[${tag}] p99 at ${w.halfRate} req/s (½ ceiling)`, `${w.halfP99} ms (p50 ${w.halfP50} ms, ${w.halfRps.toFixed(0)} done/s; ceiling ${w.ceilingHalfP99} ms)`, `< ${TARGET.halfRateP99} ms`, pass(w.halfP99 < TARGET.halfRateP99)]);
     rows.push([`[${tag}] server peak RSS`, w.rssMb == null ? 'n/a' : `${w.rssMb.toFixed(0)} MB`, `< ${TARGET.rssMb} MB`, pass(w.rssMb != null && w.rssMb < TARGET.rssMb)]);
     if (w.apiErrors) rows.push([`[${tag}] API errors`, String(w.apiErrors), '0', 'MISS']);
   }
