@@ -18,6 +18,8 @@ import './modules/auth/errors.js';
 import './modules/catalog/errors.js';
 import './modules/inventory/errors.js';
 import './modules/service/errors.js';
+// Listeners: the service module hears of parts arriving in the ledger (inventory/arrivals.ts).
+import './modules/service/notifications.js';
 
 const MODULES: ((app: App, deps: AppDeps) => void)[] = [authRoutes, catalogRoutes, inventoryRoutes, reportRoutes, printingRoutes, exchangeRoutes, serviceRoutes];
 

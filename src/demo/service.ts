@@ -11,6 +11,8 @@ import type { WorkOrderStatus } from '../modules/service/tables.js';
 import { saveReport, signReport, submitReport } from '../modules/service/reports.js';
 import { disposeOldParts, handInOldParts } from '../modules/service/old-parts.js';
 import { signaturePng } from './signature.js';
+// Parts arriving for waiting work orders notify their technicians here as in the app.
+import '../modules/service/notifications.js';
 import type { StoreCode } from './catalog.js';
 
 /** What the service history needs from the running simulation. */

@@ -149,6 +149,31 @@ describe('parts-arrival notification', () => {
   });
 });
 
+describe('parts arriving at a station', () => {
+  it("a transfer received at the work order's station tells its technician; one received at another station does not", async () => {
+    const valve = ok(await t.api.post('/parts', { code: 'VALVE-01', name: '节温器', unit: '个' }));
+    ok(await t.api.post('/receipts', { locationId: wh.id, lines: [{ partId: valve.id, qty: 4, unitCost: '60.00' }] }));
+    let wo = await assign(await newOrder()); // customer 1: station 1's work order
+    for (const to of ['accepted', 'en_route', 'on_site']) wo = await move(wo, to);
+    wo = await move(wo, 'waiting_parts', { parts: [{ partId: valve.id, qty: 1 }] });
+    const unread = async () => (await s.tech1.api.get('/notifications')).body.unread as number;
+    const before = await unread();
+
+    const send = async (toLocationId: number) => {
+      const tr = ok(await t.api.post('/transfers', { fromLocationId: wh.id, toLocationId, lines: [{ partId: valve.id, qty: 1 }] }));
+      return ok(await t.api.post(`/transfers/${tr.id}/receive`, { lines: [] }), 200);
+    };
+    await send(s.st2.id);
+    expect(await unread()).toBe(before);
+    const got = await send(s.st1.id);
+    expect(await unread()).toBe(before + 1);
+    const note = (await s.tech1.api.get('/notifications')).body.items[0];
+    expect(note).toMatchObject({ kind: 'parts_arrived', workOrderId: wo.id });
+    expect(note.message).toContain(got.receiptNumber);
+    expect(note.message).toContain('节温器 ×1');
+  });
+});
+
 describe('daily reports', () => {
   it('counts working time between travelling and leaving site, clipped to the day', () => {
     const at = (h: number) => h * 3_600_000;

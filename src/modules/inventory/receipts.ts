@@ -5,9 +5,9 @@ import { audit } from '../auth/audit.js';
 import { createPart, type PartInput } from '../catalog/parts.js';
 import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
 import { lockLevels, postMoves } from './ledger.js';
+import { partsArrived, stationOf } from './arrivals.js';
 import { getStore, virtualLocation } from './locations.js';
 import type { LocationsRow } from './tables.js';
-import { notifyPartsArrived } from '../service/notifications.js';
 
 export interface ReceiptLineInput {
   partId?: number;
@@ -151,8 +151,8 @@ export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
     resolved.map((r, i) => ({ kind: 'receipt' as const, partId: r.partId, lotId: r.lotId, from: supplierLoc, to: input.locationId, qty: r.qty, unitCost: r.unitCost, lineId: lineRows[i]!.id })),
     now,
   );
-  // Work orders waiting for these parts: tell their technician and the dispatchers (issue #4).
-  await notifyPartsArrived(ctx, { number: doc.number, lines: resolved });
+  // Work orders waiting for these parts: the service module tells their technician (issue #4).
+  await partsArrived(ctx, { number: doc.number, stationId: stationOf(store), lines: resolved });
   const view = documentView(ctx, doc, lineRows);
   await audit(ctx, 'post', 'receipt', doc.id, null, { number: doc.number, lines: view.lines.length });
   return view;

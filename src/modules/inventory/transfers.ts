@@ -5,6 +5,7 @@ import { audit } from '../auth/audit.js';
 import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
 import { assertAvailable, lockLevels, pickFromLocation, postMoves, type MoveSpec } from './ledger.js';
 import { sumLines } from './ledger.rules.js';
+import { partsArrived, stationOf } from './arrivals.js';
 import { assertStationScope, getLocation, getStore, virtualLocation } from './locations.js';
 
 /** Sends stock from one store to another (R-INV-14); it sits in transit until received. */
@@ -75,6 +76,7 @@ export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { li
     [],
   );
   await postMoves(ctx, receipt.id, moves, now);
+  await partsArrived(ctx, { number: receipt.number, stationId: stationOf(to), lines: moves.filter((m) => m.kind === 'transfer_in').map((m) => ({ partId: m.partId, qty: m.qty })) });
   const updated = await ctx.db
     .updateTable('documents')
     .set({ status: 'received', related_document_id: receipt.id, version: doc.version + 1 })

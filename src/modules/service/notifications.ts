@@ -1,5 +1,6 @@
-// Notifications (issue #4 point 3): when a receipt brings in a part that a work order waiting for
-// parts is short of, its lead technician and the dispatchers are told. Each user reads their own,
+// Notifications (issue #4 point 3): when a receipt or a transfer received at a station brings in a
+// part that a work order waiting for parts is short of, its lead technician and the dispatchers
+// are told (parts arriving at a station: only that station's work orders). Each user reads their own,
 // unread first. Messages are worded at read time in the reader's language.
 import type { Ctx } from '../../db.js';
 import type { Lang } from '../../platform/errors.js';
@@ -8,6 +9,7 @@ import { isoInZone } from '../../platform/clock.js';
 import { fromMilli } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { audit } from '../auth/audit.js';
+import { onPartsArrived, type Arrival } from '../inventory/arrivals.js';
 import type { NotificationsRow } from './extras-tables.js';
 import './extras-errors.js';
 
@@ -29,11 +31,11 @@ export function notificationView(ctx: Pick<Ctx, 'timeZone' | 'lang'>, n: Notific
 }
 
 /**
- * Called by the receipt posting (inventory/receipts.ts) in its transaction: for each work order
- * waiting for parts with an open shortage line of a received part, one notification to its lead
- * technician and one to each dispatcher. Returns how many were written.
+ * Told by the ledger of every arrival, in the posting's transaction (inventory/arrivals.ts): for
+ * each work order waiting for parts with an open shortage line of an arrived part, one
+ * notification to its lead technician and one to each dispatcher. Returns how many were written.
  */
-export async function notifyPartsArrived(ctx: Ctx, receipt: { number: string; lines: readonly { partId: number; qty: number }[] }): Promise<number> {
+export async function notifyPartsArrived(ctx: Ctx, receipt: Arrival): Promise<number> {
   const partIds = [...new Set(receipt.lines.map((l) => l.partId))];
   if (partIds.length === 0) return 0;
   const waiting = await ctx.db
@@ -45,6 +47,7 @@ export async function notifyPartsArrived(ctx: Ctx, receipt: { number: string; li
     .where('s.status', '=', 'open')
     .where('w.status', '=', 'waiting_parts')
     .where('s.part_id', 'in', partIds)
+    .$if(receipt.stationId !== null, (q) => q.where('w.station_id', '=', receipt.stationId))
     .orderBy('w.id')
     .execute();
   if (waiting.length === 0) return 0;
@@ -99,3 +102,5 @@ export async function markNotificationRead(ctx: Ctx, id: number) {
   await audit(ctx, 'read', 'notification', id, null, { readAt: after.read_at });
   return notificationView(ctx, after);
 }
+
+onPartsArrived(notifyPartsArrived);
