@@ -14,6 +14,7 @@ import { errorMessage } from '../../lib/formErrors';
 import { useStores } from '../../lib/lookups';
 import { ExportButton } from '../parts/exchange';
 import { fromMilli, toMilli, useOldPartsLocations, useWorkOrderHref, type DisposalAction, type OldPartItem } from './api';
+import { useFormSubmit } from '../../lib/formSubmit';
 
 const PRINT_CSS = `
 @media print {
@@ -38,8 +39,6 @@ export function DisposalTab() {
   const [locationId, setLocationId] = useState<number | undefined>();
   const [selected, setSelected] = useState<number[]>([]);
   const [disposing, setDisposing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ action: DisposalAction; supplierId?: number; toLocationId?: number; remark?: string }>();
   const action = Form.useWatch('action', form);
   const key = useRef(newIdempotencyKey());
@@ -64,33 +63,24 @@ export function DisposalTab() {
     form.resetFields();
     setDisposing(true);
   };
-  const dispose = async () => {
-    const v = await form.validateFields();
+  const { submit: dispose, busy, error, setError } = useFormSubmit(form, async (v) => {
     const perPart = new Map<number, number>();
     for (const r of chosen) perPart.set(r.partId, (perPart.get(r.partId) ?? 0) + toMilli(r.pendingQty));
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await apiPost(
-        '/old-parts/disposals',
-        {
-          locationId: chosenLocations[0]!,
-          lines: [...perPart].map(([partId, milli]) => ({ partId, qty: fromMilli(milli), action: v.action, supplierId: v.action === 'supplier_claim' ? (v.supplierId ?? null) : null, toLocationId: v.action === 'refurbish' ? (v.toLocationId ?? null) : null })),
-          remark: v.remark?.trim() || null,
-        },
-        { idempotencyKey: key.current },
-      );
-      key.current = newIdempotencyKey();
-      void message.success(t('oldParts.dispose.done', { n: chosen.length, docs: res.documentIds.length }));
-      setDisposing(false);
-      setSelected([]);
-      await Promise.all([qc.invalidateQueries({ queryKey: ['old-parts'] }), qc.invalidateQueries({ queryKey: ['stock'] })]);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const res = await apiPost(
+      '/old-parts/disposals',
+      {
+        locationId: chosenLocations[0]!,
+        lines: [...perPart].map(([partId, milli]) => ({ partId, qty: fromMilli(milli), action: v.action, supplierId: v.action === 'supplier_claim' ? (v.supplierId ?? null) : null, toLocationId: v.action === 'refurbish' ? (v.toLocationId ?? null) : null })),
+        remark: v.remark?.trim() || null,
+      },
+      { idempotencyKey: key.current },
+    );
+    key.current = newIdempotencyKey();
+    void message.success(t('oldParts.dispose.done', { n: chosen.length, docs: res.documentIds.length }));
+    setDisposing(false);
+    setSelected([]);
+    await Promise.all([qc.invalidateQueries({ queryKey: ['old-parts'] }), qc.invalidateQueries({ queryKey: ['stock'] })]);
+  });
 
   /** Days since the hand-in; a pending part older than 30 days is red. */
   const ageTag = (r: OldPartItem) =>

@@ -12,7 +12,9 @@ import { useMe } from '../../app/session';
 import { useTechnicians } from '../../lib/lookups';
 import { SignaturePad } from '../mobile/SignaturePad';
 import type { Res } from '../../api/client';
-import { errText, send, useCustomerOptions, useWorkOrderOptions, type CarryIn } from './api';
+import { send, useCustomerOptions, useWorkOrderOptions, type CarryIn } from './api';
+import { errorMessage } from '../../lib/formErrors';
+import { useFormSubmit } from '../../lib/formSubmit';
 
 type Row = Res<'/carry-ins'>['items'][number];
 
@@ -24,22 +26,11 @@ function NewCarryIn({ open, onClose, onCreated }: { open: boolean; onClose: () =
   const [form] = Form.useForm();
   const customers = useCustomerOptions();
   const orders = useWorkOrderOptions();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      const c = await apiPost('/carry-ins', { customerId: v.customerId ?? null, workOrderId: v.workOrderId ?? null, item: v.item, fault: v.fault, accessories: v.accessories || null, broughtBy: v.broughtBy || null });
-      form.resetFields();
-      onCreated(c);
-    } catch (err) {
-      setError(errText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, async (v) => {
+    const c = await apiPost('/carry-ins', { customerId: v.customerId ?? null, workOrderId: v.workOrderId ?? null, item: v.item, fault: v.fault, accessories: v.accessories || null, broughtBy: v.broughtBy || null });
+    form.resetFields();
+    onCreated(c);
+  });
   return (
     <Modal open={open} title={t('svcx.carry.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'carry-create' } as never} destroyOnHidden>
       <Form form={form} layout="vertical">
@@ -82,7 +73,7 @@ export function CarryInDetail({ id }: { id: number }) {
   const techs = useTechnicians();
   const [techId, setTechId] = useState<number | undefined>();
   const c = q.data;
-  if (!c) return q.error ? <Alert type="error" message={errText(q.error)} /> : null;
+  if (!c) return q.error ? <Alert type="error" message={errorMessage(q.error)} /> : null;
   const act = async (what: string, fn: () => Promise<unknown>) => {
     setBusy(what);
     setError(null);
@@ -92,7 +83,7 @@ export function CarryInDetail({ id }: { id: number }) {
       await qc.invalidateQueries({ queryKey: ['svcx', 'carry-ins'] });
       void message.success(t('svcx.carry.saved'));
     } catch (err) {
-      setError(errText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(null);
     }

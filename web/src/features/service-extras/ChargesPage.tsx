@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { apiGet, apiPost } from '../../api/client';
 import { yuan } from '../../lib/money';
-import { errText, send, useWorkOrderOptions, type Charges } from './api';
+import { send, useWorkOrderOptions, type Charges } from './api';
+import { errorMessage } from '../../lib/formErrors';
 
 type Line = Charges['lines'][number];
 const PAYER_COLOR = { customer: 'blue', manufacturer: 'purple', contract: 'cyan', internal: 'default' } as const;
@@ -34,7 +35,7 @@ export default function ChargesPage() {
       await qc.invalidateQueries({ queryKey: ['svcx', 'charges', woId] });
       await qc.invalidateQueries({ queryKey: ['svcx', 'invoices'] });
     } catch (err) {
-      setError(errText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

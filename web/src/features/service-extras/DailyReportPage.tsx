@@ -8,7 +8,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { apiGet, apiPatch, apiPost } from '../../api/client';
 import { useMe } from '../../app/session';
 import { useTechnicians } from '../../lib/lookups';
-import { errText, type DailyReport } from './api';
+import { type DailyReport } from './api';
+import { errorMessage } from '../../lib/formErrors';
 
 const TYPES = ['A', 'B', 'C', 'D'] as const;
 export const hours = (min: number) => `${Math.floor(min / 60)}:${String(min % 60).padStart(2, '0')}`;
@@ -34,7 +35,7 @@ export default function DailyReportPage() {
       void message.success(t('svcx.carry.saved'));
       await qc.invalidateQueries({ queryKey: ['svcx', 'daily'] });
     } catch (err) {
-      setError(errText(err));
+      setError(errorMessage(err));
     }
   };
   const generate = (regenerate = false) => run(() => apiPost('/daily-reports', { day: dayText, technicianId: techOnly ? null : (who ?? null), regenerate }));

@@ -8,7 +8,8 @@ import dayjs from 'dayjs';
 import { apiGet, apiPost } from '../../api/client';
 import { useMe } from '../../app/session';
 import { yuan } from '../../lib/money';
-import { errText, type InvoiceRequest } from './api';
+import { type InvoiceRequest } from './api';
+import { errorMessage } from '../../lib/formErrors';
 
 function Decide({ r, onDone }: { r: InvoiceRequest; onDone: (err: string | null) => void }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ function Decide({ r, onDone }: { r: InvoiceRequest; onDone: (err: string | null)
       else await apiPost('/invoice-requests/{id}/reject', { version: r.version, reason: text.trim() }, { params: { id: r.id } });
       onDone(null);
     } catch (err) {
-      onDone(errText(err));
+      onDone(errorMessage(err));
     }
   };
   return (

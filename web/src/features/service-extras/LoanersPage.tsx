@@ -7,7 +7,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { apiGet, apiPatch, apiPost } from '../../api/client';
-import { errText, useWorkOrderOptions, type Loan, type Loaner } from './api';
+import { useWorkOrderOptions, type Loan, type Loaner } from './api';
+import { errorMessage } from '../../lib/formErrors';
 
 const COLOR = { available: 'green', lent: 'blue', maintenance: 'orange' } as const;
 
@@ -33,7 +34,7 @@ export default function LoanersPage() {
       void message.success(t('svcx.carry.saved'));
       await refresh();
     } catch (err) {
-      setError(errText(err));
+      setError(errorMessage(err));
     }
   };
   const columns = [

@@ -40,4 +40,3 @@ export function useCustomerOptions() {
   return useQuery({ queryKey: ['svcx', 'customers'], queryFn: async () => (await apiGet('/customers', { limit: 500 })).items, select: (items) => items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` })) });
 }
 
-export const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));

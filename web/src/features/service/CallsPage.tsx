@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
-import { errorMessage } from '../../lib/formErrors';
+import { useFormSubmit } from '../../lib/formSubmit';
 import { fmt, useCustomers } from './shared';
 import { NewWorkOrderModal, type NewWorkOrderPrefill } from './NewWorkOrderModal';
 
@@ -26,29 +26,12 @@ export default function CallsPage() {
   const [logOpen, setLogOpen] = useState(false);
   const [prefill, setPrefill] = useState<NewWorkOrderPrefill | undefined>();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const log = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await apiPost('/calls', { channel: v.channel, caller: v.caller, callerPhone: v.callerPhone || null, customerId: v.customerId ?? null, summary: v.summary, reply: v.reply || null }, { idempotencyKey: newIdempotencyKey() });
-      setLogOpen(false);
-      form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['calls'] });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit: log, busy, error } = useFormSubmit(form, async (v) => {
+    await apiPost('/calls', { channel: v.channel, caller: v.caller, callerPhone: v.callerPhone || null, customerId: v.customerId ?? null, summary: v.summary, reply: v.reply || null }, { idempotencyKey: newIdempotencyKey() });
+    setLogOpen(false);
+    form.resetFields();
+    void qc.invalidateQueries({ queryKey: ['calls'] });
+  });
 
   const req = [{ required: true, message: t('common.required') }];
   return (

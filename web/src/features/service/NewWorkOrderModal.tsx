@@ -5,7 +5,7 @@ import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiPost, newIdempotencyKey, type Res } from '../../api/client';
-import { errorMessage } from '../../lib/formErrors';
+import { useFormSubmit } from '../../lib/formSubmit';
 import { CATEGORIES, useCustomers, useSites, useUnits } from './shared';
 
 export type NewWorkOrderPrefill = { callId?: number; customerId?: number | null; unitId?: number | null; fault?: string };
@@ -19,9 +19,14 @@ export function NewWorkOrderModal({ open, prefill, onClose, onCreated }: { open:
   const customers = useCustomers();
   const sites = useSites(customerId);
   const units = useUnits(customerId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
+  const { submit, busy, error, setError } = useFormSubmit(form, async (v) => {
+    const wo = await apiPost('/work-orders', { customerId: v.customerId!, siteId: v.siteId ?? null, unitId: v.unitId ?? null, callId: prefill?.callId ?? null, serviceType: v.serviceType!, category: v.category!, priority: v.priority, fault: v.fault! }, { idempotencyKey: key });
+    void qc.invalidateQueries({ queryKey: ['work-orders'] });
+    void qc.invalidateQueries({ queryKey: ['calls'] });
+    void qc.invalidateQueries({ queryKey: ['board'] });
+    onCreated(wo);
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -30,28 +35,6 @@ export function NewWorkOrderModal({ open, prefill, onClose, onCreated }: { open:
     setError(null);
     setKey(newIdempotencyKey());
   }, [open, prefill, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const wo = await apiPost('/work-orders', { customerId: v.customerId!, siteId: v.siteId ?? null, unitId: v.unitId ?? null, callId: prefill?.callId ?? null, serviceType: v.serviceType!, category: v.category!, priority: v.priority, fault: v.fault! }, { idempotencyKey: key });
-      void qc.invalidateQueries({ queryKey: ['work-orders'] });
-      void qc.invalidateQueries({ queryKey: ['calls'] });
-      void qc.invalidateQueries({ queryKey: ['board'] });
-      onCreated(wo);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const req = [{ required: true, message: t('common.required') }];
   return (

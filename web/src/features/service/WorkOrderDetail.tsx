@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { apiGet, apiPost, apiUrl, newIdempotencyKey, type Res } from '../../api/client';
 import { errorMessage } from '../../lib/formErrors';
+import { useFormSubmit } from '../../lib/formSubmit';
 import { useStores, useTechnicians } from '../../lib/lookups';
 import { useMe } from '../../app/session';
 import { PartSelect } from '../parts/PartSelect';
@@ -64,22 +65,10 @@ type PartLine = { partId?: number; description?: string; qty?: number };
 function WaitingPartsModal({ wo, open, onClose, onDone }: { wo: Detail; open: boolean; onClose: () => void; onDone: (n: number) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ note?: string; parts: PartLine[] }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await apiPost('/work-orders/{id}/transition', { to: 'waiting_parts', version: wo.version, note: v.note || null, parts: v.parts.map((p) => ({ partId: p.partId ?? null, description: p.description || null, qty: p.qty! })) }, { params: { id: wo.id } });
-      onDone(r.shortageIds.length);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, async (v) => {
+    const r = await apiPost('/work-orders/{id}/transition', { to: 'waiting_parts', version: wo.version, note: v.note || null, parts: v.parts.map((p) => ({ partId: p.partId ?? null, description: p.description || null, qty: p.qty! })) }, { params: { id: wo.id } });
+    onDone(r.shortageIds.length);
+  });
   return (
     <Modal open={open} title={t('service.detail.waitingParts')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} width={640} destroyOnHidden okButtonProps={{ 'data-testid': 'waiting-save' } as never}>
       <Form form={form} layout="vertical" initialValues={{ parts: [{}] }}>
@@ -127,23 +116,11 @@ function IssuePartsModal({ wo, open, onClose, onDone }: { wo: Detail; open: bool
   const [form] = Form.useForm<{ fromLocationId?: number; toUserId?: number; lines: { partId?: number; qty?: number }[] }>();
   const store = Form.useWatch('fromLocationId', form);
   const lines = Form.useWatch('lines', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [key] = useState(newIdempotencyKey);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const d = await apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, workOrderId: wo.id, remark: wo.number, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey: key });
-      onDone(d.number);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, async (v) => {
+    const d = await apiPost('/issues', { fromLocationId: v.fromLocationId!, toUserId: v.toUserId!, workOrderId: wo.id, remark: wo.number, lines: v.lines.map((l) => ({ partId: l.partId!, qty: l.qty! })) }, { idempotencyKey: key });
+    onDone(d.number);
+  });
   const req = [{ required: true, message: t('common.required') }];
   return (
     <Modal open={open} title={t('service.detail.issueParts')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} width={720} destroyOnHidden okButtonProps={{ 'data-testid': 'wo-issue-save' } as never}>

@@ -1,0 +1,28 @@
+// A form's submit button: validate (invalid fields show their own messages and nothing is sent),
+// then run the action with busy shown; a failure's message is kept for the form's alert.
+import { useState } from 'react';
+import type { FormInstance } from 'antd';
+import { errorMessage } from './formErrors';
+
+export function useFormSubmit<V>(form: FormInstance<V>, action: (values: V) => Promise<unknown>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await action(values);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { submit, busy, error, setError };
+}
