@@ -69,7 +69,8 @@ await cdb.drop();
 
 const { url, drop } = await freshDb();
 
-const config: Config = { ...loadConfig({}), databaseUrl: url, adminPassword: 'admin-pass-123', logLevel: 'warn' };
+// SYNC=NORMAL measures both with synchronous=NORMAL (as the ceiling reads it).
+const config: Config = { ...loadConfig({ AFTERSALES_SQLITE_SYNCHRONOUS: process.env.SYNC === 'NORMAL' ? 'NORMAL' : 'FULL' }), databaseUrl: url, adminPassword: 'admin-pass-123', logLevel: 'warn' };
 const handle = connect<Database>(url, { synchronous: config.sqliteSynchronous });
 await migrateToLatest(handle.db);
 await ensureAdmin(handle, config, () => {});

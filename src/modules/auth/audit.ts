@@ -7,13 +7,17 @@ const insertAudit = prepared((db, row: Insertable<AuditLogTable>) => db.insertIn
 
 /** Records a mutation (R-PLT-1): who, when, what, before and after, in the caller's transaction. */
 export async function audit(ctx: Ctx, action: string, entity: string, entityId: number | null, before: unknown, after: unknown): Promise<void> {
-  await insertAudit(ctx.db, {
+  await insertAudit(ctx.db, { ...auditRow(ctx, action, entity, before, after), entity_id: entityId });
+}
+
+/** The audit record of a mutation, but for the entity's id (for statements that insert both). */
+export function auditRow(ctx: Ctx, action: string, entity: string, before: unknown, after: unknown): Omit<Insertable<AuditLogTable>, 'entity_id'> {
+  return {
     at: ctx.clock.now(),
     actor_id: ctx.actor.id || null,
     action,
     entity,
-    entity_id: entityId,
     before: before === undefined || before === null ? null : JSON.stringify(before),
     after: after === undefined || after === null ? null : JSON.stringify(after),
-  });
+  };
 }

@@ -41,7 +41,11 @@ const partsByIds = prepared((db, p: { ids: number[] }) => db.selectFrom('parts')
 export async function loadParts(ctx: Ctx, ids: readonly number[], opts: { allowArchived?: boolean } = {}): Promise<Map<number, PartsRow>> {
   const uniq = [...new Set(ids)];
   if (uniq.length === 0) return new Map();
-  const rows = await partsByIds(ctx.db, { ids: uniq });
+  return checkParts(uniq, await partsByIds(ctx.db, { ids: uniq }), opts);
+}
+
+/** The checks of loadParts on rows already read for the distinct ids `uniq`. */
+export function checkParts(uniq: readonly number[], rows: readonly PartsRow[], opts: { allowArchived?: boolean } = {}): Map<number, PartsRow> {
   const map = new Map(rows.map((p) => [p.id, p]));
   for (const id of uniq) {
     const p = map.get(id);

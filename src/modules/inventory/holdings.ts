@@ -1,9 +1,9 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
-import { audit } from '../auth/audit.js';
-import { assertWorkOrderRef, checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
-import { lockLevels, pickFromLocation, postMoves, type MoveSpec } from './ledger.js';
+import { assertWorkOrderRef, checkLineCount, documentView, loadParts } from './documents.js';
+import { lockLevels, pickFromLocation, type MoveSpec } from './ledger.js';
+import { postDocument } from './posting.js';
 import { sumLines } from './ledger.rules.js';
 import { assertStationScope, getStore, isOwnHoldingOnly, virtualLocation } from './locations.js';
 import type { MoveKind } from './tables.js';
@@ -53,7 +53,7 @@ async function moveFromHolding(
     }
   }
   const now = ctx.clock.now();
-  const { doc: row, lines: rows } = await insertDocument(
+  const { doc: row, lines: rows } = await postDocument(
     ctx,
     {
       type: doc.type,
@@ -71,10 +71,9 @@ async function moveFromHolding(
       posted_at: now,
       total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0),
     },
-    moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: m.unitCost, sale_price: m.salePrice ?? null, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
+    moves,
+    { audit: { action: 'post', entity: doc.type, after: { lines: moves.length } } },
   );
-  await postMoves(ctx, row.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
-  await audit(ctx, 'post', doc.type, row.id, null, { number: row.number, lines: rows.length });
   return documentView(ctx, row, rows);
 }
 

@@ -1,13 +1,17 @@
-import type { Ctx } from '../../db.js';
+import { sql, type QueryCreator } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Ctx, Database } from '../../db.js';
+import { yearInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
-import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, numberFor, type NewLine } from './documents.js';
-import { adjustReserved, assertAvailable, levelKey, lockLevels, lotsFifo, pickFromLocation, postMoves, type Levels, type MoveSpec } from './ledger.js';
-import { sumLines } from './ledger.rules.js';
-import { ensureHolding, getStore } from './locations.js';
+import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
+import { adjustReserved, assertAvailable, levelKey, lockLevels, lotsFifo, numberSequence, pickFromLocation, postMoves, type Levels, type MoveSpec } from './ledger.js';
+import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
+import { linesOf, postDocument } from './posting.js';
+import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
 import type { PartsRow } from '../catalog/tables.js';
-import type { DocumentsRow } from './tables.js';
+import type { DocumentsRow, LocationsRow } from './tables.js';
 import { prepared } from '../../platform/db/prepared.js';
 
 export interface IssueInput {
@@ -25,19 +29,53 @@ interface Line {
   qty: number;
 }
 
-/** The receiving employee (active) and the holding location, when it exists already. */
-const userWithHolding = prepared((db, p: { id: number }) =>
+/** The receiving employee and the holding location, when it exists already. */
+const userWithHoldingQuery = (db: QueryCreator<Database>, id: number) =>
   db
     .selectFrom('users as u')
     .leftJoin('locations as l', 'l.user_id', 'u.id')
     .select(['u.id', 'u.display_name', 'u.disabled', 'u.station_id', 'l.id as holding_id'])
-    .where('u.id', '=', p.id),
-);
+    .where('u.id', '=', id);
+const userWithHolding = prepared((db, p: { id: number }) => userWithHoldingQuery(db, p.id));
 
-async function activeUser(ctx: Ctx, userId: number) {
-  const [u] = await userWithHolding(ctx.db, { id: userId });
+type UserWithHolding = Awaited<ReturnType<typeof userWithHolding>>[number];
+
+function activeUser(userId: number, u: UserWithHolding | undefined | null): UserWithHolding {
   if (!u || u.disabled) throw new AppError('unknown_user', { userId });
   return u;
+}
+
+/**
+ * PostgreSQL: the store, the employee, the parts and the document's number in one round trip
+ * (each is a network wait; docs/decisions/0013-one-statement-posting.md). The number is drawn
+ * even when a check then fails: PostgreSQL's numbers may have gaps (decision 0004).
+ */
+const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: number[]; seq: string }) =>
+  db.selectNoFrom((eb) => [
+    jsonObjectFrom(eb.selectFrom('locations').selectAll().where('id', '=', p.from)).as('from'),
+    jsonObjectFrom(userWithHoldingQuery(eb as unknown as QueryCreator<Database>, p.user)).as('user'),
+    jsonArrayFrom(eb.selectFrom('parts').selectAll().where('id', 'in', p.parts)).as('parts'),
+    sql<number>`aftersales_next_number(${p.seq})`.as('n'),
+  ]),
+);
+
+/** The checked store, employee and parts of an issue, and on PostgreSQL its number. */
+async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
+  const kinds = ['warehouse', 'station'] as const; // old parts are not saleable stock: never issued (R-INV-17)
+  const uniq = [...new Set(partIds)];
+  if (ctx.dialect === 'postgres') {
+    const year = yearInZone(ctx.clock.now(), ctx.timeZone);
+    const [r] = await issueLookupsPg(ctx.db, { from: input.fromLocationId, user: input.toUserId, parts: uniq, seq: numberSequence(NUMBER_PREFIX.issue, year) });
+    return {
+      from: checkStore(ctx, foundLocation(input.fromLocationId, r!.from as LocationsRow | null), kinds),
+      user: activeUser(input.toUserId, r!.user as UserWithHolding | null),
+      parts: checkParts(uniq, r!.parts as PartsRow[]),
+      number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)),
+    };
+  }
+  const from = await getStore(ctx, input.fromLocationId, kinds);
+  const [u] = await userWithHolding(ctx.db, { id: input.toUserId });
+  return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), number: undefined };
 }
 
 /** How much of each part an open reservation releases when this issue fulfils it (R-INV-5). */
@@ -108,10 +146,6 @@ async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lin
   return moves;
 }
 
-function linesOf(moves: MoveSpec[]): NewLine[] {
-  return moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: m.unitCost, sale_price: m.salePrice ?? null, lot_is_new: null, received_qty: null, counted_qty: null, note: null }));
-}
-
 /**
  * Issues parts from a store to an employee's holding (R-INV-3, R-INV-4), FIFO lots unless a lot
  * is chosen; fulfils a reservation when named (R-INV-5). When an approval rule applies
@@ -121,10 +155,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   checkLineCount(input.lines);
   const raw = input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) }));
   const lines = sumLines(raw);
-  // Old parts are not saleable stock: never issued (R-INV-17).
-  const from = await getStore(ctx, input.fromLocationId, ['warehouse', 'station']);
-  const user = await activeUser(ctx, input.toUserId);
-  const parts = await loadParts(ctx, lines.map((l) => l.partId));
+  const { from, user, parts, number } = await issueLookups(ctx, input, lines.map((l) => l.partId));
   if (input.lines.some((l) => l.lotId != null)) {
     const lotIds = [...new Set(lines.flatMap((l) => (l.lotId == null ? [] : [l.lotId])))];
     const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
@@ -134,9 +165,8 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   const holding = user.holding_id ?? (await ensureHolding(ctx, user.id, user.display_name));
   const release = await reservationRelease(ctx, input, lines);
   const releasing = new Map([...release].map(([partId, rs]) => [partId, rs.reduce((s, r) => s + r.take, 0)]));
-  // PostgreSQL numbers come from a sequence, outside the row locks: drawn before them, the hot
-  // part's lock waits for one round trip less. (SQLite's gapless counter has one writer anyway.)
-  const number = ctx.dialect === 'postgres' ? await numberFor(ctx, 'issue') : undefined;
+  // PostgreSQL's number came from a sequence, outside the row locks (issueLookups): the hot part's
+  // lock waits for one round trip less. (SQLite's gapless counter has one writer anyway.)
   const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]));
   const now = ctx.clock.now();
   const stationId = from.kind === 'station' ? from.id : (from.station_id ?? user.station_id);
@@ -169,8 +199,10 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   }
 
   const moves = await planIssue(ctx, levels, from.id, holding, lines, parts, releasing, { userId: user.id, workOrderId: input.workOrderId ?? null, stationId });
-  const { doc, lines: rows } = await insertDocument(ctx, { ...base, type: 'issue', status: 'posted', posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) }, linesOf(moves), number);
-  await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
+  const { doc, lines: rows } = await postDocument(ctx, { ...base, type: 'issue', status: 'posted', posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) }, moves, {
+    number,
+    audit: { action: 'post', entity: 'issue', after: { lines: moves.length } },
+  });
   for (const [partId, rs] of release) {
     for (const r of rs) {
       await ctx.db.updateTable('reservation_lines').set((eb) => ({ open_qty: eb('open_qty', '-', r.take) })).where('id', '=', r.lineId).execute();
@@ -183,7 +215,6 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
       await ctx.db.updateTable('reservations').set((eb) => ({ status: 'fulfilled', closed_at: now, version: eb('version', '+', 1) })).where('id', '=', input.reservationId).execute();
     }
   }
-  await audit(ctx, 'post', 'issue', doc.id, null, { number: doc.number, lines: rows.length });
   return documentView(ctx, doc, rows);
 }
 

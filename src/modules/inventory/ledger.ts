@@ -95,12 +95,9 @@ export interface MoveSpec {
   reversesMoveId?: number | null;
 }
 
-/** Inserts the moves of a document and applies them to lot and part balances. */
-export async function postMoves(ctx: Ctx, documentId: number, moves: readonly MoveSpec[], postedAt: number): Promise<number[]> {
-  if (moves.length === 0) return [];
-  const moveRows = moves.map((m) => ({
-    document_id: documentId,
-    line_id: m.lineId ?? null,
+/** The moves table's row of a move, but for its document and line. */
+export function moveRow(ctx: Ctx, m: MoveSpec, postedAt: number) {
+  return {
     kind: m.kind,
     part_id: m.partId,
     lot_id: m.lotId,
@@ -115,26 +112,32 @@ export async function postMoves(ctx: Ctx, documentId: number, moves: readonly Mo
     reverses_move_id: m.reversesMoveId ?? null,
     posted_at: postedAt,
     posted_by: ctx.actor.id,
-  }));
+  };
+}
+
+/** Inserts the moves of a document and applies them to lot and part balances. */
+export async function postMoves(ctx: Ctx, documentId: number, moves: readonly MoveSpec[], postedAt: number): Promise<number[]> {
+  if (moves.length === 0) return [];
+  const moveRows = moves.map((m) => ({ document_id: documentId, line_id: m.lineId ?? null, ...moveRow(ctx, m, postedAt) }));
   const { lots, levels } = balanceDeltas(moves);
   if (ctx.dialect === 'postgres' && lots.length > 0 && levels.length > 0) {
     // One round trip instead of three while the parts' level rows are locked: the hot part's
     // lock is held for fewer network waits (data-modifying CTEs; each touches its own table).
-    const rows = await movesAndBalances(ctx.db, { moves: moveRows, lots, levels: levels.map((d) => ({ ...d, reserved: 0 })) });
+    const rows = await movesAndBalances(ctx.db, { moves: moveRows, lots, levels });
     return rows.map((r) => r.id);
   }
   const inserted = await insertMoves(ctx.db, moveRows);
   if (lots.length > 0) await upsertLotBalances(ctx.db, lots);
-  if (levels.length > 0) await upsertStockLevels(ctx.db, levels.map((d) => ({ ...d, reserved: 0 })));
+  if (levels.length > 0) await upsertStockLevels(ctx.db, levels);
   return inserted.map((r) => r.id);
 }
 
-const lotUpsert = (qc: QueryCreator<Database>, rows: Insertable<LotBalancesTable>[]) =>
+export const lotUpsert = (qc: QueryCreator<Database>, rows: Insertable<LotBalancesTable>[]) =>
   qc
     .insertInto('lot_balances')
     .values(rows)
     .onConflict((oc) => oc.columns(['location_id', 'lot_id']).doUpdateSet((eb) => ({ on_hand: eb('lot_balances.on_hand', '+', eb.ref('excluded.on_hand')) })));
-const levelUpsert = (qc: QueryCreator<Database>, rows: Insertable<StockLevelsTable>[]) =>
+export const levelUpsert = (qc: QueryCreator<Database>, rows: Insertable<StockLevelsTable>[]) =>
   qc
     .insertInto('stock_levels')
     .values(rows)
@@ -158,7 +161,7 @@ const movesAndBalances = prepared((db, p: { moves: Insertable<MovesTable>[]; lot
 );
 
 /** What a set of moves does to lot and part balances, per row touched, in key order. */
-function balanceDeltas(moves: readonly MoveSpec[]) {
+export function balanceDeltas(moves: readonly MoveSpec[]) {
   const lotDelta = new Map<string, { location_id: number; lot_id: number; part_id: number; on_hand: number }>();
   const levelDelta = new Map<string, { location_id: number; part_id: number; on_hand: number; value: number }>();
   const add = (loc: number, m: MoveSpec, sign: 1 | -1) => {
@@ -178,7 +181,10 @@ function balanceDeltas(moves: readonly MoveSpec[]) {
   }
   return {
     lots: [...lotDelta.values()].filter((d) => d.on_hand !== 0).sort((a, b) => a.location_id - b.location_id || a.lot_id - b.lot_id),
-    levels: [...levelDelta.values()].filter((d) => d.on_hand !== 0 || d.value !== 0).sort((a, b) => a.location_id - b.location_id || a.part_id - b.part_id),
+    levels: [...levelDelta.values()]
+      .filter((d) => d.on_hand !== 0 || d.value !== 0)
+      .sort((a, b) => a.location_id - b.location_id || a.part_id - b.part_id)
+      .map((d) => ({ ...d, reserved: 0 })),
   };
 }
 
@@ -203,14 +209,16 @@ export async function adjustReserved(ctx: Ctx, locationId: number, partId: numbe
 export async function nextNumber(ctx: Ctx, prefix: string): Promise<string> {
   const year = yearInZone(ctx.clock.now(), ctx.timeZone);
   if (ctx.dialect === 'postgres') {
-    const seq = `docseq_${prefix.toLowerCase()}_${year}`;
-    const r = await sql<{ n: number }>`select aftersales_next_number(${seq}) as n`.execute(ctx.db);
+    const r = await sql<{ n: number }>`select aftersales_next_number(${numberSequence(prefix, year)}) as n`.execute(ctx.db);
     return formatNumber(prefix, year, Number(r.rows[0]!.n));
   }
   const r = await sql<{ last: number }>`insert into doc_counters (prefix, year, last) values (${prefix}, ${year}, 1)
     on conflict (prefix, year) do update set last = doc_counters.last + 1 returning last`.execute(ctx.db);
   return formatNumber(prefix, year, r.rows[0]!.last);
 }
+
+/** PostgreSQL's number sequence of a prefix and year (aftersales_next_number makes it when missing). */
+export const numberSequence = (prefix: string, year: number) => `docseq_${prefix.toLowerCase()}_${year}`;
 
 /** Throws insufficient_stock unless qty is available at a locked level row. */
 export function assertAvailable(levels: Levels, locationId: number, partId: number, qty: number, partCode: string, releasing = 0): void {

@@ -67,13 +67,21 @@ const locationById = prepared((db, p: { id: number }) => db.selectFrom('location
 
 export async function getLocation(ctx: Ctx, id: number): Promise<LocationsRow> {
   const [loc] = await locationById(ctx.db, { id });
+  return foundLocation(id, loc);
+}
+
+export function foundLocation(id: number, loc: LocationsRow | undefined | null): LocationsRow {
   if (!loc) throw new AppError('unknown_location', { locationId: id });
   return loc;
 }
 
 /** A real store (not a holding, not virtual) that the actor may act on. */
 export async function getStore(ctx: Ctx, id: number, kinds: readonly LocationKind[] = ['warehouse', 'station', 'old_parts']) {
-  const loc = await getLocation(ctx, id);
+  return checkStore(ctx, await getLocation(ctx, id), kinds);
+}
+
+/** The checks of getStore on a location already read. */
+export function checkStore(ctx: Ctx, loc: LocationsRow, kinds: readonly LocationKind[]): LocationsRow {
   if (!loc.is_real) throw new AppError('virtual_location', { code: loc.code });
   if (!kinds.includes(loc.kind)) throw new AppError('wrong_location_kind', { kind: loc.kind });
   assertStationScope(ctx.actor, loc);

@@ -4,6 +4,7 @@ import { lineValue, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
 import { assertAvailable, lockLevels, pickFromLocation, postMoves, type MoveSpec } from './ledger.js';
+import { postDocument } from './posting.js';
 import { sumLines } from './ledger.rules.js';
 import { partsArrived, stationOf } from './arrivals.js';
 import { assertStationScope, getLocation, getStore, virtualLocation } from './locations.js';
@@ -29,13 +30,12 @@ export async function createTransfer(ctx: Ctx, input: { fromLocationId: number; 
     for (const p of picks) moves.push({ kind: 'transfer_out', partId: l.partId, lotId: p.lot_id, from: from.id, to: transit, qty: p.qty, unitCost: p.unit_cost, stationId });
   }
   const now = ctx.clock.now();
-  const { doc, lines: rows } = await insertDocument(
+  const { doc, lines: rows } = await postDocument(
     ctx,
     { type: 'transfer', status: 'in_transit', from_location_id: from.id, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: null, reason: null, remark: input.remark ?? null, station_id: stationId, posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) },
-    moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: m.unitCost, sale_price: null, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
+    moves,
+    { audit: { action: 'post', entity: 'transfer' } },
   );
-  await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
-  await audit(ctx, 'post', 'transfer', doc.id, null, { number: doc.number });
   return documentView(ctx, doc, rows);
 }
 

@@ -9,9 +9,9 @@ import { AppError } from '../../platform/errors.js';
 import { dayEdgeInZone, isoInZone } from '../../platform/clock.js';
 import { fromMilli } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
-import { audit } from '../auth/audit.js';
-import { checkLineCount, insertDocument, loadParts } from '../inventory/documents.js';
-import { lockLevels, nextNumber, pickFromLocation, postMoves, type MoveSpec } from '../inventory/ledger.js';
+import { checkLineCount, loadParts } from '../inventory/documents.js';
+import { lockLevels, nextNumber, pickFromLocation, type MoveSpec } from '../inventory/ledger.js';
+import { postDocument } from '../inventory/posting.js';
 import { createLocation, getLocation, getStore, virtualLocation } from '../inventory/locations.js';
 import { sumLines } from '../inventory/ledger.rules.js';
 import type { DisposalAction, OldPartItemsRow } from './report-tables.js';
@@ -121,7 +121,7 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   const number = await nextNumber(ctx, 'JJ');
   await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from, partId: l.partId }, { locationId: to, partId: l.partId }]));
   const moves: MoveSpec[] = lines.map((l) => ({ kind: 'old_part_in', partId: l.partId, lotId: lots.get(l.partId)!, from, to, qty: l.qty, unitCost: 0, userId: wo.lead_technician_id, workOrderId: wo.id, stationId: wo.station_id }));
-  const { doc, lines: rows } = await insertDocument(
+  const { doc } = await postDocument(
     ctx,
     {
       type: 'old_parts_in',
@@ -139,10 +139,9 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
       posted_at: now,
       total_cost: 0,
     },
-    moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: 0, sale_price: null, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
-    number,
+    moves,
+    { number, audit: { action: 'post', entity: 'old_parts_in', after: { workOrderId: wo.id, lines: moves.length } } },
   );
-  await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
   const items = await ctx.db
     .insertInto('old_part_items')
     .values(lines.map((l) => ({ work_order_id: wo.id, part_id: l.partId, lot_id: lots.get(l.partId)!, location_id: to, qty: l.qty, disposed_qty: 0, document_id: doc.id, technician_id: wo.lead_technician_id, station_id: wo.station_id, handed_in_at: now, created_by: ctx.actor.id })))
@@ -150,7 +149,6 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
     .execute();
   const full = await itemsQuery(ctx).where('i.id', 'in', items.map((i) => i.id)).orderBy('i.id').execute();
   const result = { documentId: doc.id, documentNumber: doc.number, workOrderId: wo.id, locationId: to, items: full.map((i) => itemView(ctx, i)) };
-  await audit(ctx, 'post', 'old_parts_in', doc.id, null, { number: doc.number, workOrderId: wo.id, lines: rows.length });
   return result;
 }
 
@@ -262,7 +260,7 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
       const unitCost = picks[0]!.unit_cost;
       moves.push({ kind: 'old_part_out', partId: a.partId, lotId: a.lotId, from: loc.id, to: g.to, qty: a.qty, unitCost, userId: null, workOrderId: a.workOrderId, stationId: loc.station_id });
     }
-    const { doc, lines: rows } = await insertDocument(
+    const { doc } = await postDocument(
       ctx,
       {
         type: 'old_parts_out',
@@ -280,17 +278,15 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
         posted_at: now,
         total_cost: 0,
       },
-      moves.map((m) => ({ part_id: m.partId, lot_id: m.lotId, qty: m.qty, unit_cost: m.unitCost, sale_price: null, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
-      await nextNumber(ctx, 'JC'),
+      moves,
+      { number: await nextNumber(ctx, 'JC'), audit: { action: 'post', entity: 'old_parts_out', after: { action: g.action, lines: moves.length } } },
     );
-    await postMoves(ctx, doc.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), now);
     for (const a of allocations) {
       await ctx.db.updateTable('old_part_items').set((eb) => ({ disposed_qty: eb('disposed_qty', '+', a.qty) })).where('id', '=', a.itemId).execute();
       await ctx.db.insertInto('old_part_disposals').values({ item_id: a.itemId, document_id: doc.id, action: g.action, qty: a.qty, supplier_id: g.supplierId, to_location_id: g.to, created_by: ctx.actor.id, created_at: now }).execute();
       disposals.push({ itemId: a.itemId, workOrderId: a.workOrderId, partId: a.partId, qty: String(fromMilli(a.qty)), action: g.action, documentId: doc.id });
     }
     documentIds.push(doc.id);
-    await audit(ctx, 'post', 'old_parts_out', doc.id, null, { number: doc.number, action: g.action, lines: rows.length });
   }
   return { documentIds, disposals };
 }
