@@ -55,6 +55,31 @@ describe('issues', () => {
     expect(r.body.error.code).toBe('insufficient_stock');
   });
 
+  it('counts a chosen-lot line and a FIFO line of one part against the same stock and the same lots', async () => {
+    // A new part with two lots: A (3) and B (1). A line for lot A and a FIFO line of the same part
+    // are separate lines after summing; together they ask for more than the part's stock.
+    const rec = await t.api.post('/receipts', { locationId: s.wh.id, supplierId: s.sup.id, lines: [{ newPart: { code: 'MIX-1', name: '混批配件', unit: '个' }, qty: 3, unitCost: '10.00', lot: 'A' }] });
+    const partId = rec.body.lines[0].partId;
+    const lotA = rec.body.lines[0].lotId;
+    await t.api.post('/receipts', { locationId: s.wh.id, supplierId: s.sup.id, lines: [{ partId, qty: 1, unitCost: '11.00', lot: 'B' }] });
+    const over = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId, lotId: lotA, qty: 3 }, { partId, qty: 3 }] });
+    expect(over.status).toBe(409);
+    expect(over.body.error.code).toBe('insufficient_stock');
+    // Within the stock, the FIFO line takes what the chosen-lot line left: lot A's last one, then B.
+    const ok = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId, lotId: lotA, qty: 2 }, { partId, qty: 2 }] });
+    expect(ok.status).toBe(201);
+    expect(ok.body.lines.map((l: { lotId: number; qty: number }) => [l.lotId === lotA ? 'A' : 'B', l.qty])).toEqual([['A', 2], ['A', 1], ['B', 1]]);
+    expect((await checkLedger(t.handle.db)).ok).toBe(true);
+    const left = (await t.api.get(`/stock?partId=${partId}&locationId=${s.wh.id}&groupBy=part`)).body.items;
+    expect(left.reduce((n: number, i: { onHand: number }) => n + i.onHand, 0)).toBe(0);
+    // The same holds for a return from the technician's holding (A: 3, B: 1 held).
+    const back = await t.api.post('/returns', { fromUserId: s.tech.id, toLocationId: s.wh.id, lines: [{ partId, lotId: lotA, qty: 3 }, { partId, qty: 2 }] });
+    expect(back.status).toBe(409);
+    expect(back.body.error.code).toBe('insufficient_holding');
+    expect((await t.api.post('/returns', { fromUserId: s.tech.id, toLocationId: s.wh.id, lines: [{ partId, lotId: lotA, qty: 3 }, { partId, qty: 1 }] })).status).toBe(201);
+    expect((await checkLedger(t.handle.db)).ok).toBe(true);
+  });
+
   it.each([
     [0, 'invalid_quantity'],
     [-1, 'invalid_quantity'],

@@ -2,7 +2,7 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
 import { assertWorkOrderRef, checkLineCount, documentView, loadParts } from './documents.js';
-import { lockLevels, pickFromLocation, type MoveSpec } from './ledger.js';
+import { lockLevels, pickLines, type MoveSpec } from './ledger.js';
 import { postDocument } from './posting.js';
 import { sumLines } from './ledger.rules.js';
 import { assertStationScope, getStore, isOwnHoldingOnly, virtualLocation } from './locations.js';
@@ -45,8 +45,9 @@ async function moveFromHolding(
   }
   await lockLevels(ctx, lines.flatMap((l) => [{ locationId: holding.id, partId: l.partId }, { locationId: to, partId: l.partId }]));
   const moves: MoveSpec[] = [];
-  for (const l of lines) {
-    const { picks, held } = await pickFromLocation(ctx, holding.id, l.partId, l.qty, l.lotId);
+  const picked = await pickLines(ctx, holding.id, lines);
+  for (const [i, l] of lines.entries()) {
+    const { picks, held } = picked[i]!;
     if (!picks) throw new AppError('insufficient_holding', { partId: l.partId, partCode: parts.get(l.partId)!.code, held: held / 1000, requested: l.qty / 1000 });
     for (const p of picks) {
       moves.push({ kind, partId: l.partId, lotId: p.lot_id, from: holding.id, to, qty: p.qty, unitCost: p.unit_cost, salePrice: parts.get(l.partId)!.sale_price, userId, workOrderId: doc.workOrderId, stationId: holding.station_id });

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
-import { adjustReserved, assertAvailable, levelKey, lockLevels, lotsFifo, numberSequence, pickFromLocation, postMoves, type Levels, type MoveSpec } from './ledger.js';
+import { adjustReserved, levelKey, lockLevels, numberSequence, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postDocument } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
@@ -108,15 +108,8 @@ async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRo
   const rules = await ctx.db.selectFrom('approval_rules').selectAll().where('active', '=', 1).execute();
   if (rules.length === 0) return null;
   let valueMf = 0;
-  for (const l of lines) {
-    const lots = await lotsFifo(ctx, fromLocationId, l.partId);
-    let left = l.qty;
-    for (const lot of lots) {
-      if (left <= 0) break;
-      const take = Math.min(left, lot.on_hand);
-      valueMf += lineValue(take, lot.unit_cost);
-      left -= take;
-    }
+  for (const { picks } of await pickLines(ctx, fromLocationId, lines)) {
+    for (const p of picks ?? []) valueMf += lineValue(p.qty, p.unit_cost);
   }
   const valueFen = milliFenToFen(valueMf);
   for (const r of rules) {
@@ -131,10 +124,11 @@ async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRo
 /** Picks lots and builds the issue's moves; throws insufficient_stock when short. */
 async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lines: Line[], parts: Map<number, PartsRow>, releasing: Map<number, number>, extra: Partial<MoveSpec>) {
   const moves: MoveSpec[] = [];
-  for (const l of lines) {
+  assertLinesAvailable(levels, from, lines, (partId) => parts.get(partId)!.code, releasing);
+  const picked = await pickLines(ctx, from, lines);
+  for (const [i, l] of lines.entries()) {
     const part = parts.get(l.partId)!;
-    assertAvailable(levels, from, l.partId, l.qty, part.code, releasing.get(l.partId) ?? 0);
-    const { picks } = await pickFromLocation(ctx, from, l.partId, l.qty, l.lotId);
+    const { picks } = picked[i]!;
     if (!picks) {
       const lv = levels.get(levelKey(from, l.partId));
       throw new AppError('insufficient_stock', { partId: l.partId, partCode: part.code, available: lv ? (lv.on_hand - lv.reserved) / 1000 : 0, requested: l.qty / 1000, lotId: l.lotId });
@@ -186,7 +180,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   const approval = input.reservationId == null ? await needsApproval(ctx, lines, parts, from.id) : null;
   if (approval) {
     const rule = approval.rule;
-    for (const l of lines) assertAvailable(levels, from.id, l.partId, l.qty, parts.get(l.partId)!.code);
+    assertLinesAvailable(levels, from.id, lines, (partId) => parts.get(partId)!.code);
     const { doc, lines: rows } = await insertDocument(
       ctx,
       { ...base, type: 'issue', status: 'pending_approval', posted_at: null, reason: rule, total_cost: approval.valueMf },

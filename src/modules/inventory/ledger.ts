@@ -55,28 +55,58 @@ export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<L
   return new Map(rows.map((r) => [levelKey(r.location_id, r.part_id), r]));
 }
 
-/** The lots of a part at a location with stock, oldest first (FIFO, R-FIN-1). */
-const lotsFifoQuery = prepared((db, p: { locationId: number; partId: number }) =>
+/** Picks lots for qty of a part at a location: the chosen lot, or FIFO; null when short. */
+export async function pickFromLocation(ctx: Ctx, locationId: number, partId: number, qty: number, lotId?: number | null) {
+  return (await pickLines(ctx, locationId, [{ partId, lotId, qty }]))[0]!;
+}
+
+/** The lots with stock of some parts at a location, oldest first per part (FIFO, R-FIN-1). */
+const lotsOfPartsQuery = prepared((db, p: { locationId: number; partIds: number[] }) =>
   db
     .selectFrom('lot_balances as b')
     .innerJoin('lots as l', 'l.id', 'b.lot_id')
-    .select(['b.lot_id', 'b.on_hand', 'l.unit_cost'])
+    .select(['b.part_id', 'b.lot_id', 'b.on_hand', 'l.unit_cost'])
     .where('b.location_id', '=', p.locationId)
-    .where('b.part_id', '=', p.partId)
+    .where('b.part_id', 'in', p.partIds)
     .where('b.on_hand', '>', 0)
+    .orderBy('b.part_id')
     .orderBy('l.received_at')
     .orderBy('l.id'),
 );
 
-export function lotsFifo(ctx: Ctx, locationId: number, partId: number): Promise<LotStock[]> {
-  return lotsFifoQuery(ctx.db, { locationId, partId });
+export interface PickLine {
+  partId: number;
+  lotId?: number | null;
+  qty: number;
 }
 
-/** Picks lots for qty of a part at a location: the chosen lot, or FIFO; null when short. */
-export async function pickFromLocation(ctx: Ctx, locationId: number, partId: number, qty: number, lotId?: number | null) {
-  const lots = await lotsFifo(ctx, locationId, partId);
-  const candidates = lotId == null ? lots : lots.filter((l) => l.lot_id === lotId);
-  return { picks: pickLots(candidates, qty), held: candidates.reduce((s, l) => s + l.on_hand, 0) };
+/**
+ * Picks lots at a location for a document's lines, the lots read once for all of them. Lines
+ * naming a lot go first, then the FIFO lines take from what those left, so two lines of one
+ * part never take the same stock twice. Per line, in the given order: its picks (null when
+ * short) and what it could take when its turn came.
+ */
+export async function pickLines(ctx: Ctx, locationId: number, lines: readonly PickLine[]): Promise<{ picks: ReturnType<typeof pickLots>; held: number }[]> {
+  if (lines.length === 0) return [];
+  const rows = await lotsOfPartsQuery(ctx.db, { locationId, partIds: [...new Set(lines.map((l) => l.partId))] });
+  const byPart = new Map<number, LotStock[]>();
+  for (const r of rows) {
+    let lots = byPart.get(r.part_id);
+    if (!lots) byPart.set(r.part_id, (lots = []));
+    lots.push({ lot_id: r.lot_id, on_hand: r.on_hand, unit_cost: r.unit_cost });
+  }
+  const order = lines.map((_, i) => i).sort((a, b) => Number(lines[a]!.lotId == null) - Number(lines[b]!.lotId == null));
+  const out: { picks: ReturnType<typeof pickLots>; held: number }[] = [];
+  for (const i of order) {
+    const l = lines[i]!;
+    const lots = byPart.get(l.partId) ?? [];
+    const candidates = l.lotId == null ? lots : lots.filter((x) => x.lot_id === l.lotId);
+    const held = candidates.reduce((s, x) => s + x.on_hand, 0);
+    const picks = pickLots(candidates, l.qty);
+    for (const p of picks ?? []) candidates.find((x) => x.lot_id === p.lot_id)!.on_hand -= p.qty;
+    out[i] = { picks, held };
+  }
+  return out;
 }
 
 export interface MoveSpec {
@@ -219,6 +249,13 @@ export async function nextNumber(ctx: Ctx, prefix: string): Promise<string> {
 
 /** PostgreSQL's number sequence of a prefix and year (aftersales_next_number makes it when missing). */
 export const numberSequence = (prefix: string, year: number) => `docseq_${prefix.toLowerCase()}_${year}`;
+
+/** Throws insufficient_stock unless each part's lines together are available at the locked level rows. */
+export function assertLinesAvailable(levels: Levels, locationId: number, lines: readonly PickLine[], codeOf: (partId: number) => string, releasing?: ReadonlyMap<number, number>): void {
+  const perPart = new Map<number, number>();
+  for (const l of lines) perPart.set(l.partId, (perPart.get(l.partId) ?? 0) + l.qty);
+  for (const [partId, qty] of perPart) assertAvailable(levels, locationId, partId, qty, codeOf(partId), releasing?.get(partId) ?? 0);
+}
 
 /** Throws insufficient_stock unless qty is available at a locked level row. */
 export function assertAvailable(levels: Levels, locationId: number, partId: number, qty: number, partCode: string, releasing = 0): void {

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
-import { assertAvailable, lockLevels, pickFromLocation, postMoves, type MoveSpec } from './ledger.js';
+import { assertLinesAvailable, lockLevels, pickLines, postMoves, type MoveSpec } from './ledger.js';
 import { postDocument } from './posting.js';
 import { sumLines } from './ledger.rules.js';
 import { partsArrived, stationOf } from './arrivals.js';
@@ -23,9 +23,10 @@ export async function createTransfer(ctx: Ctx, input: { fromLocationId: number; 
   const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: transit, partId: l.partId }]));
   const stationId = to.kind === 'station' ? to.id : to.station_id;
   const moves: MoveSpec[] = [];
-  for (const l of lines) {
-    assertAvailable(levels, from.id, l.partId, l.qty, parts.get(l.partId)!.code);
-    const { picks, held } = await pickFromLocation(ctx, from.id, l.partId, l.qty, l.lotId);
+  assertLinesAvailable(levels, from.id, lines, (partId) => parts.get(partId)!.code);
+  const picked = await pickLines(ctx, from.id, lines);
+  for (const [i, l] of lines.entries()) {
+    const { picks, held } = picked[i]!;
     if (!picks) throw new AppError('insufficient_stock', { partId: l.partId, partCode: parts.get(l.partId)!.code, available: held / 1000, requested: l.qty / 1000 });
     for (const p of picks) moves.push({ kind: 'transfer_out', partId: l.partId, lotId: p.lot_id, from: from.id, to: transit, qty: p.qty, unitCost: p.unit_cost, stationId });
   }
