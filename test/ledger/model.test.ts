@@ -285,8 +285,9 @@ describe(`ledger model (${dialect})`, () => {
     );
     if (process.env.MODEL_STATS) console.log(Object.fromEntries(stats));
     // The commands that need no earlier state ran (the model is exercised, not vacuous); receive
-    // and cancel depend on an earlier success and are also covered by the fixed cases below.
-    for (const k of ['Issue', 'IssueLotAndFifo', 'Receipt', 'Reserve', 'Return', 'Reverse', 'Transfer', 'WriteOff']) expect(stats.get(k), k).toBeGreaterThan(0);
+    // and cancel depend on an earlier success and are also covered by the fixed cases below (the
+    // named-lot issue needs an earlier receipt: test/api/stock-core.test.ts has its fixed case).
+    for (const k of ['Issue', 'Receipt', 'Reserve', 'Return', 'Reverse', 'Transfer', 'WriteOff']) expect(stats.get(k), k).toBeGreaterThan(0);
   });
 
   it('sums duplicate lines of one part before the availability check', async () => {
