@@ -7,6 +7,7 @@ import type { FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { newIdempotencyKey } from '../api/client';
 import { showApiError, type DetailFields } from './formErrors';
+import { useFormSubmit } from './formSubmit';
 
 export function useDocumentForm<V extends { lines: { partId?: number }[] }, D>(
   form: FormInstance<V>,
@@ -15,29 +16,16 @@ export function useDocumentForm<V extends { lines: { partId?: number }[] }, D>(
   fields: DetailFields = {},
 ) {
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<D | null>(null);
   const key = useRef(newIdempotencyKey());
-
-  const post = async () => {
-    setError(null);
-    let values: V;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
+  const { submit: post, busy, error, setError } = useFormSubmit(
+    form,
+    async (values) => {
       setPosted(await send(values, key.current));
       for (const k of refresh) void qc.invalidateQueries({ queryKey: [k] });
-    } catch (err) {
-      setError(showApiError(form, err, values.lines, fields));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (err, values) => showApiError(form, err, values.lines, fields),
+  );
 
   const again = () => {
     key.current = newIdempotencyKey();

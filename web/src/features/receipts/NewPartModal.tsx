@@ -1,11 +1,11 @@
 // A scanned barcode no part has: create the part right here (POST /parts) with the barcode
 // filled in, and the receipt line gets it. Server errors (a taken code) land on their field.
-import { useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiPost } from '../../api/client';
 import { showApiError } from '../../lib/formErrors';
+import { useFormSubmit } from '../../lib/formSubmit';
 import type { ScannedPart } from '../../lib/scan/useLineScan';
 
 type Values = { code: string; name: string; spec?: string; unit: string; category?: string; barcode: string };
@@ -14,27 +14,15 @@ export function NewPartModal({ barcode, onClose, onCreated }: { barcode: string;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setError(null);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
+  const { submit: save, busy, error } = useFormSubmit(
+    form,
+    async (v) => {
       const p = await apiPost('/parts', { code: v.code.trim(), name: v.name.trim(), unit: v.unit.trim(), spec: v.spec?.trim() || null, category: v.category?.trim() || null, barcode: v.barcode.trim() || null });
       void qc.invalidateQueries({ queryKey: ['parts'] });
       onCreated(p);
-    } catch (err) {
-      setError(showApiError(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (err) => showApiError(form, err),
+  );
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
   return (
     <Modal open title={t('scan.newPartTitle')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'new-part-save' } as never} data-testid="new-part-modal">
