@@ -166,6 +166,22 @@ export async function pick(page: Page, input: ReturnType<Page['locator']>, optio
   throw new Error(`pick: chose ${String(optionText)} three times, the select shows ${JSON.stringify(seen)}`);
 }
 
+/**
+ * Waits until an element stops moving (its box the same over 150 ms), e.g. the contents of an
+ * antd Drawer while it slides in: on a busy machine a click can pass Playwright's own stability
+ * check between two slow frames of the slide and land beside the button.
+ */
+export async function settled(target: ReturnType<Page['locator']>) {
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const box = JSON.stringify(await target.boundingBox());
+    if (box === last && box !== 'null') return;
+    last = box;
+    await target.page().waitForTimeout(150);
+  }
+  throw new Error(`settled: the element kept moving for 15 s (${last})`);
+}
+
 export async function shot(page: Page, name: string) {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -7,7 +7,7 @@
 // report at 360 px and the manager's roll-up).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, login, pick, shot, startApp, type Running } from './harness.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, login, pick, settled, shot, startApp, type Running } from './harness.js';
 
 let app: Running;
 let ctxs: BrowserContext[] = [];
@@ -39,8 +39,11 @@ afterAll(async () => {
 async function openCarryIn(p: Page, number: string) {
   await p.goto(`${app.baseUrl}/carry-ins`);
   await p.getByTestId(`carry-row-${number}`).click();
-  await p.getByTestId('carry-detail').waitFor();
+  await settled(p.getByTestId('carry-detail'));
 }
+
+/** The status tag, or the step's error when the server refused it (so a failure says why). */
+const statusOrError = (p: Page) => async () => (await p.getByTestId('carry-error').count()) ? `error: ${await p.getByTestId('carry-error').textContent()}` : p.getByTestId('carry-status').textContent();
 
 describe('携回修护', () => {
   it('receive → start → repair tag → inspection → return against a signature', async () => {
@@ -54,6 +57,7 @@ describe('携回修护', () => {
     const numberEl = d.getByTestId('carry-number');
     await expect.poll(async () => (await numberEl.textContent()) ?? '').toMatch(/^SX-\d{4}-\d{6}$/);
     const number = (await numberEl.textContent())!;
+    await settled(d.getByTestId('carry-detail'));
     const created = (await api(d, '/carry-ins?limit=5')).items.find((c: any) => c.number === number);
     expect(created.status).toBe('received');
     await shot(d, 'service-extras-carry-in-received.png');
@@ -63,7 +67,7 @@ describe('携回修护', () => {
 
     await pick(d, d.getByTestId('carry-tech').locator('input'), '张伟');
     await d.getByTestId('carry-start').click();
-    await expect.poll(async () => d.getByTestId('carry-status').textContent()).toBe('修护中');
+    await expect.poll(statusOrError(d)).toBe('修护中');
     await d.getByTestId('carry-minutes').fill('90');
     await d.getByTestId('carry-parts').fill('仪表保险丝 ×1');
     await d.getByTestId('carry-save-tag').click();
@@ -71,7 +75,7 @@ describe('携回修护', () => {
 
     await openCarryIn(manager, number);
     await manager.getByTestId('carry-pass').click();
-    await expect.poll(async () => manager.getByTestId('carry-status').textContent()).toBe('已检验');
+    await expect.poll(statusOrError(manager)).toBe('已检验');
 
     await openCarryIn(d, number);
     await d.getByTestId('carry-signer').fill('王队长');
@@ -82,7 +86,7 @@ describe('携回修护', () => {
     for (let i = 1; i <= 12; i++) await d.mouse.move(box.x + 20 + i * 15, box.y + 40 + (i % 2) * 30);
     await d.mouse.up();
     await d.getByTestId('carry-return').click();
-    await expect.poll(async () => d.getByTestId('carry-status').textContent()).toBe('已取回');
+    await expect.poll(statusOrError(d)).toBe('已取回');
     const done = await api(d, `/carry-ins/${created.id}`);
     expect(done).toMatchObject({ status: 'returned', returned: { signerName: '王队长' } });
     expect(done.log.map((e: any) => e.step)).toEqual(['received', 'in_repair', 'tag', 'inspected', 'returned']);
