@@ -52,6 +52,20 @@ describe(`query budgets (${dialect})`, () => {
     expect(twenty.n).toBeLessThanOrEqual(one.n);
   });
 
+  it("POST /issues by a keeper under an approval rule: the rules are read before the stock locks and the lots once", async () => {
+    expect((await t.api.post('/users', { username: 'keeper1', password: 'keeper-pass-1', displayName: '李库管', roles: ['warehouse_keeper'] })).status).toBe(201);
+    expect((await t.api.post('/approval-rules', { name: '单笔超过500元需主任批准', minValue: '500.00' })).status).toBe(201);
+    const keeper = await t.login('keeper1', 'keeper-pass-1');
+    const admin = await measure('POST /issues (admin)', () => t.api.post('/issues', { fromLocationId: wh, toUserId: tech, lines: [{ partId: parts[1], qty: 1 }] }));
+    const posted = await measure('POST /issues (keeper, under the rule)', () => keeper.post('/issues', { fromLocationId: wh, toUserId: tech, lines: [{ partId: parts[1], qty: 1 }] }));
+    expect(posted.res.body.status).toBe('posted');
+    // PostgreSQL reads the rules in the lookup statement; SQLite in one more statement.
+    expect(posted.n).toBeLessThanOrEqual(admin.n + (dialect === 'postgres' ? 0 : 1));
+    const held = await measure('POST /issues (keeper, held for approval)', () => keeper.post('/issues', { fromLocationId: wh, toUserId: tech, lines: parts.slice(0, 20).map((partId) => ({ partId, qty: 3 })) }));
+    expect(held.res.body.status).toBe('pending_approval');
+    expect(held.n).toBeLessThanOrEqual(admin.n + 3); // the reservation of all twenty lines is one statement
+  });
+
   it('GET /stock with 50 items ≤ 3 statements (by part and by lot)', async () => {
     const byPart = await measure('GET /stock?groupBy=part', () => t.api.get(`/stock?locationId=${wh}&groupBy=part&limit=50`));
     expect(byPart.res.body.items).toHaveLength(50);

@@ -11,7 +11,7 @@ import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postDocument } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
 import type { PartsRow } from '../catalog/tables.js';
-import type { DocumentsRow, LocationsRow } from './tables.js';
+import type { ApprovalRulesRow, DocumentsRow, LocationsRow } from './tables.js';
 import { prepared } from '../../platform/db/prepared.js';
 
 export interface IssueInput {
@@ -55,14 +55,25 @@ const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: num
     jsonObjectFrom(eb.selectFrom('locations').selectAll().where('id', '=', p.from)).as('from'),
     jsonObjectFrom(userWithHoldingQuery(eb as unknown as QueryCreator<Database>, p.user)).as('user'),
     jsonArrayFrom(eb.selectFrom('parts').selectAll().where('id', 'in', p.parts)).as('parts'),
+    jsonArrayFrom(activeRulesQuery(eb as unknown as QueryCreator<Database>)).as('rules'),
     sql<number>`aftersales_next_number(${p.seq})`.as('n'),
   ]),
 );
 
-/** The checked store, employee and parts of an issue, and on PostgreSQL its number. */
+const activeRulesQuery = (db: QueryCreator<Database>) => db.selectFrom('approval_rules').selectAll().where('active', '=', 1).orderBy('id');
+const activeRules = prepared((db, _: object) => activeRulesQuery(db));
+
+/** Managers' requisitions need no approval (R-INV-16). */
+const approves = (ctx: Ctx) => ctx.actor.roles.some((r) => r === 'service_manager' || r === 'admin');
+
+/**
+ * The checked store, employee and parts of an issue, the approval rules that could hold it, and
+ * on PostgreSQL its number. All are read before the stock rows are locked.
+ */
 async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
   const kinds = ['warehouse', 'station'] as const; // old parts are not saleable stock: never issued (R-INV-17)
   const uniq = [...new Set(partIds)];
+  const mayNeedApproval = input.reservationId == null && !approves(ctx);
   if (ctx.dialect === 'postgres') {
     const year = yearInZone(ctx.clock.now(), ctx.timeZone);
     const [r] = await issueLookupsPg(ctx.db, { from: input.fromLocationId, user: input.toUserId, parts: uniq, seq: numberSequence(NUMBER_PREFIX.issue, year) });
@@ -70,12 +81,13 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
       from: checkStore(ctx, foundLocation(input.fromLocationId, r!.from as LocationsRow | null), kinds),
       user: activeUser(input.toUserId, r!.user as UserWithHolding | null),
       parts: checkParts(uniq, r!.parts as PartsRow[]),
+      rules: mayNeedApproval ? (r!.rules as ApprovalRulesRow[]) : [],
       number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)),
     };
   }
   const from = await getStore(ctx, input.fromLocationId, kinds);
   const [u] = await userWithHolding(ctx.db, { id: input.toUserId });
-  return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), number: undefined };
+  return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), rules: mayNeedApproval ? await activeRules(ctx.db, {}) : [], number: undefined };
 }
 
 /** How much of each part an open reservation releases when this issue fulfils it (R-INV-5). */
@@ -102,13 +114,13 @@ async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
   return release;
 }
 
-/** The approval rule a requisition falls under, with its FIFO-estimated value (R-INV-16). */
-async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRow>, fromLocationId: number): Promise<{ rule: string; valueMf: number } | null> {
-  if (ctx.actor.roles.some((r) => r === 'service_manager' || r === 'admin')) return null;
-  const rules = await ctx.db.selectFrom('approval_rules').selectAll().where('active', '=', 1).execute();
+type Picked = Awaited<ReturnType<typeof pickLines>>;
+
+/** The approval rule a requisition falls under, valued at the lots FIFO would take (R-INV-16). */
+function needsApproval(ctx: Ctx, rules: readonly ApprovalRulesRow[], lines: Line[], parts: Map<number, PartsRow>, picked: Picked): { rule: string; valueMf: number } | null {
   if (rules.length === 0) return null;
   let valueMf = 0;
-  for (const { picks } of await pickLines(ctx, fromLocationId, lines)) {
+  for (const { picks } of picked) {
     for (const p of picks ?? []) valueMf += lineValue(p.qty, p.unit_cost);
   }
   const valueFen = milliFenToFen(valueMf);
@@ -121,11 +133,11 @@ async function needsApproval(ctx: Ctx, lines: Line[], parts: Map<number, PartsRo
   return null;
 }
 
-/** Picks lots and builds the issue's moves; throws insufficient_stock when short. */
-async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lines: Line[], parts: Map<number, PartsRow>, releasing: Map<number, number>, extra: Partial<MoveSpec>) {
+/** Builds the issue's moves from its lots (picked here unless given); throws insufficient_stock when short. */
+async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lines: Line[], parts: Map<number, PartsRow>, releasing: Map<number, number>, extra: Partial<MoveSpec>, given?: Picked) {
   const moves: MoveSpec[] = [];
   assertLinesAvailable(levels, from, lines, (partId) => parts.get(partId)!.code, releasing);
-  const picked = await pickLines(ctx, from, lines);
+  const picked = given ?? (await pickLines(ctx, from, lines));
   for (const [i, l] of lines.entries()) {
     const part = parts.get(l.partId)!;
     const { picks } = picked[i]!;
@@ -149,7 +161,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   checkLineCount(input.lines);
   const raw = input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) }));
   const lines = sumLines(raw);
-  const { from, user, parts, number } = await issueLookups(ctx, input, lines.map((l) => l.partId));
+  const { from, user, parts, rules, number } = await issueLookups(ctx, input, lines.map((l) => l.partId));
   if (input.lines.some((l) => l.lotId != null)) {
     const lotIds = [...new Set(lines.flatMap((l) => (l.lotId == null ? [] : [l.lotId])))];
     const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
@@ -177,7 +189,9 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
     station_id: stationId,
   };
 
-  const approval = input.reservationId == null ? await needsApproval(ctx, lines, parts, from.id) : null;
+  // The lots are read once, under the locks: they value a requisition and then make the moves.
+  const picked = await pickLines(ctx, from.id, lines);
+  const approval = needsApproval(ctx, rules, lines, parts, picked);
   if (approval) {
     const rule = approval.rule;
     assertLinesAvailable(levels, from.id, lines, (partId) => parts.get(partId)!.code);
@@ -187,22 +201,20 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
       lines.map((l) => ({ part_id: l.partId, lot_id: l.lotId ?? null, qty: l.qty, unit_cost: null, sale_price: parts.get(l.partId)!.sale_price, lot_is_new: null, received_qty: null, counted_qty: null, note: null })),
       number,
     );
-    for (const l of lines) await adjustReserved(ctx, from.id, l.partId, l.qty);
+    await adjustReserved(ctx, from.id, lines.map((l) => ({ partId: l.partId, delta: l.qty })));
     await audit(ctx, 'request', 'issue', doc.id, null, { number: doc.number, rule });
     return documentView(ctx, doc, rows);
   }
 
-  const moves = await planIssue(ctx, levels, from.id, holding, lines, parts, releasing, { userId: user.id, workOrderId: input.workOrderId ?? null, stationId });
+  const moves = await planIssue(ctx, levels, from.id, holding, lines, parts, releasing, { userId: user.id, workOrderId: input.workOrderId ?? null, stationId }, picked);
   const { doc, lines: rows } = await postDocument(ctx, { ...base, type: 'issue', status: 'posted', posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) }, moves, {
     number,
     audit: { action: 'post', entity: 'issue', after: { lines: moves.length } },
   });
-  for (const [partId, rs] of release) {
-    for (const r of rs) {
-      await ctx.db.updateTable('reservation_lines').set((eb) => ({ open_qty: eb('open_qty', '-', r.take) })).where('id', '=', r.lineId).execute();
-      await adjustReserved(ctx, from.id, partId, -r.take);
-    }
+  for (const rs of release.values()) {
+    for (const r of rs) await ctx.db.updateTable('reservation_lines').set((eb) => ({ open_qty: eb('open_qty', '-', r.take) })).where('id', '=', r.lineId).execute();
   }
+  await adjustReserved(ctx, from.id, [...releasing].map(([partId, take]) => ({ partId, delta: -take })));
   if (input.reservationId != null) {
     const open = await ctx.db.selectFrom('reservation_lines').select('id').where('reservation_id', '=', input.reservationId).where('open_qty', '>', 0).executeTakeFirst();
     if (!open) {
@@ -227,7 +239,7 @@ export async function approveIssue(ctx: Ctx, id: number, note: string | null, ve
   const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: doc.from_location_id!, partId: l.partId }, { locationId: doc.to_location_id!, partId: l.partId }]));
   const releasing = new Map(lines.map((l) => [l.partId, l.qty]));
   const moves = await planIssue(ctx, levels, doc.from_location_id!, doc.to_location_id!, lines, parts, releasing, { userId: doc.user_id, workOrderId: doc.work_order_id, stationId: doc.station_id });
-  for (const l of lines) await adjustReserved(ctx, doc.from_location_id!, l.partId, -l.qty);
+  await adjustReserved(ctx, doc.from_location_id!, lines.map((l) => ({ partId: l.partId, delta: -l.qty })));
   const now = ctx.clock.now();
   await ctx.db.deleteFrom('document_lines').where('document_id', '=', doc.id).execute();
   const rows = await ctx.db
@@ -250,7 +262,7 @@ export async function approveIssue(ctx: Ctx, id: number, note: string | null, ve
 export async function rejectIssue(ctx: Ctx, id: number, note: string | null, version?: number) {
   const { doc, lines } = await pendingIssue(ctx, id, version);
   await lockLevels(ctx, lines.map((l) => ({ locationId: doc.from_location_id!, partId: l.part_id! })));
-  for (const l of lines) await adjustReserved(ctx, doc.from_location_id!, l.part_id!, -l.qty);
+  await adjustReserved(ctx, doc.from_location_id!, lines.map((l) => ({ partId: l.part_id!, delta: -l.qty })));
   const now = ctx.clock.now();
   const updated = await ctx.db
     .updateTable('documents')

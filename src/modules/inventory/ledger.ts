@@ -218,14 +218,21 @@ export function balanceDeltas(moves: readonly MoveSpec[]) {
   };
 }
 
-/** Changes the reserved quantity of locked levels rows (positive reserves, negative releases). */
-export async function adjustReserved(ctx: Ctx, locationId: number, partId: number, delta: number): Promise<void> {
-  if (delta === 0) return;
+/**
+ * Changes the reserved quantity of locked levels rows at one location (positive reserves, negative
+ * releases), all parts in one statement; changes of one part are summed first.
+ */
+export async function adjustReserved(ctx: Ctx, locationId: number, changes: readonly { partId: number; delta: number }[]): Promise<void> {
+  const byPart = new Map<number, number>();
+  for (const c of changes) byPart.set(c.partId, (byPart.get(c.partId) ?? 0) + c.delta);
+  const deltas = [...byPart].filter(([, d]) => d !== 0);
+  if (deltas.length === 0) return;
+  const delta = sql<number>`case part_id ${sql.join(deltas.map(([p, d]) => sql`when ${p} then cast(${d} as bigint)`), sql` `)} end`;
   await ctx.db
     .updateTable('stock_levels')
     .set((eb) => ({ reserved: eb('reserved', '+', delta) }))
     .where('location_id', '=', locationId)
-    .where('part_id', '=', partId)
+    .where('part_id', 'in', deltas.map(([p]) => p))
     .execute();
 }
 

@@ -89,7 +89,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
     .values(lines.map((l) => ({ reservation_id: res.id, part_id: l.partId, qty: l.qty, open_qty: l.qty })))
     .returningAll()
     .execute();
-  for (const l of lines) await adjustReserved(ctx, store.id, l.partId, l.qty);
+  await adjustReserved(ctx, store.id, lines.map((l) => ({ partId: l.partId, delta: l.qty })));
   await audit(ctx, 'create', 'reservation', res.id, null, { number: res.number });
   return reservationView(ctx, res, rows);
 }
@@ -98,7 +98,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
 async function closeReservation(ctx: Ctx, res: ReservationsRow, status: 'cancelled' | 'expired') {
   const lines = await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', '=', res.id).execute();
   await lockLevels(ctx, lines.map((l) => ({ locationId: res.location_id, partId: l.part_id })));
-  for (const l of lines) await adjustReserved(ctx, res.location_id, l.part_id, -l.open_qty);
+  await adjustReserved(ctx, res.location_id, lines.map((l) => ({ partId: l.part_id, delta: -l.open_qty })));
   await ctx.db.updateTable('reservation_lines').set({ open_qty: 0 }).where('reservation_id', '=', res.id).execute();
   const after = await ctx.db
     .updateTable('reservations')
