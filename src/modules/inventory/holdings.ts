@@ -2,7 +2,7 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
 import { assertWorkOrderRef, checkLineCount, documentView, loadParts } from './documents.js';
-import { lockLevels, pickLines, type MoveSpec } from './ledger.js';
+import { lockForPicking, type MoveSpec } from './ledger.js';
 import { postDocument } from './posting.js';
 import { sumLines } from './ledger.rules.js';
 import { assertStationScope, getStore, isOwnHoldingOnly, virtualLocation } from './locations.js';
@@ -43,9 +43,9 @@ async function moveFromHolding(
     const l = lines[0]!;
     throw new AppError('insufficient_holding', { partId: l.partId, partCode: parts.get(l.partId)!.code, held: 0, requested: l.qty / 1000 });
   }
-  await lockLevels(ctx, lines.flatMap((l) => [{ locationId: holding.id, partId: l.partId }, { locationId: to, partId: l.partId }]));
+  const { pick } = await lockForPicking(ctx, lines.flatMap((l) => [{ locationId: holding.id, partId: l.partId }, { locationId: to, partId: l.partId }]), holding.id);
   const moves: MoveSpec[] = [];
-  const picked = await pickLines(ctx, holding.id, lines);
+  const picked = await pick(lines);
   for (const [i, l] of lines.entries()) {
     const { picks, held } = picked[i]!;
     if (!picks) throw new AppError('insufficient_holding', { partId: l.partId, partCode: parts.get(l.partId)!.code, held: held / 1000, requested: l.qty / 1000 });

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
-import { adjustReserved, levelKey, lockLevels, numberSequence, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec } from './ledger.js';
+import { adjustReserved, levelKey, lockForPicking, lockLevels, numberSequence, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type Picked } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postDocument } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
@@ -114,8 +114,6 @@ async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
   return release;
 }
 
-type Picked = Awaited<ReturnType<typeof pickLines>>;
-
 /** The approval rule a requisition falls under, valued at the lots FIFO would take (R-INV-16). */
 function needsApproval(ctx: Ctx, rules: readonly ApprovalRulesRow[], lines: Line[], parts: Map<number, PartsRow>, picked: Picked): { rule: string; valueMf: number } | null {
   if (rules.length === 0) return null;
@@ -173,7 +171,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   const releasing = new Map([...release].map(([partId, rs]) => [partId, rs.reduce((s, r) => s + r.take, 0)]));
   // PostgreSQL's number came from a sequence, outside the row locks (issueLookups): the hot part's
   // lock waits for one round trip less. (SQLite's gapless counter has one writer anyway.)
-  const levels = await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]));
+  const { levels, pick } = await lockForPicking(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]), from.id);
   const now = ctx.clock.now();
   const stationId = from.kind === 'station' ? from.id : (from.station_id ?? user.station_id);
   const base = {
@@ -190,7 +188,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   };
 
   // The lots are read once, under the locks: they value a requisition and then make the moves.
-  const picked = await pickLines(ctx, from.id, lines);
+  const picked = await pick(lines);
   const approval = needsApproval(ctx, rules, lines, parts, picked);
   if (approval) {
     const rule = approval.rule;

@@ -34,9 +34,7 @@ const levelsForUpdate = prepared((db, ks: LevelKey[], dialect) => {
  * transactions touching the same rows always queue instead of deadlocking.
  */
 export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<Levels> {
-  const uniq = new Map<string, LevelKey>();
-  for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
-  const sorted = [...uniq.values()].sort((a, b) => a.locationId - b.locationId || a.partId - b.partId);
+  const sorted = sortedKeys(keys);
   if (sorted.length === 0) return new Map();
   const select = (ks: LevelKey[]) => levelsForUpdate(ctx.db, ks);
   const rows = await select(sorted);
@@ -53,6 +51,42 @@ export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<L
     rows.push(...(await select(missing)));
   }
   return new Map(rows.map((r) => [levelKey(r.location_id, r.part_id), r]));
+}
+
+/** The keys once each, in the (location, part) order rows are locked in. */
+function sortedKeys(keys: readonly LevelKey[]): LevelKey[] {
+  const uniq = new Map<string, LevelKey>();
+  for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
+  return [...uniq.values()].sort((a, b) => a.locationId - b.locationId || a.partId - b.partId);
+}
+
+interface LockedRow {
+  kind: number;
+  location_id: number;
+  part_id: number;
+  lot_id: number | null;
+  on_hand: number;
+  reserved: number | null;
+  value: number | null;
+}
+
+/**
+ * lockLevels, for a document that then picks lots at one location: `pick` picks them from the lots
+ * read after the locks are held. On PostgreSQL the locks and the lots are one round trip
+ * (migration 0009's function; docs/decisions/0014-lock-and-read-in-one-round-trip.md), which
+ * shortens the time a hot part's row stays locked; on SQLite `pick` reads the lots itself.
+ */
+export async function lockForPicking(ctx: Ctx, keys: readonly LevelKey[], pickAt: number): Promise<{ levels: Levels; pick: (lines: readonly PickLine[]) => Promise<Picked> }> {
+  const reading = { pick: (lines: readonly PickLine[]) => pickLines(ctx, pickAt, lines) };
+  const sorted = sortedKeys(keys);
+  if (ctx.dialect !== 'postgres' || sorted.length === 0) return { levels: await lockLevels(ctx, keys), ...reading };
+  const partIds = [...new Set(sorted.filter((k) => k.locationId === pickAt).map((k) => k.partId))];
+  const { rows } = await sql<LockedRow>`select * from aftersales_lock_levels(${sorted.map((k) => k.locationId)}::bigint[], ${sorted.map((k) => k.partId)}::bigint[], ${pickAt}, ${partIds}::bigint[])`.execute(ctx.db);
+  const levelRows = rows.filter((r) => r.kind === 0);
+  if (levelRows.length !== sorted.length) throw new Error(`aftersales_lock_levels returned ${levelRows.length} of ${sorted.length} rows`);
+  const levels: Levels = new Map(levelRows.map((r) => [levelKey(r.location_id, r.part_id), { location_id: r.location_id, part_id: r.part_id, on_hand: r.on_hand, reserved: r.reserved!, value: r.value! }]));
+  const lots = rows.filter((r) => r.kind === 1).map((r) => ({ part_id: r.part_id, lot_id: r.lot_id!, on_hand: r.on_hand, unit_cost: r.value! }));
+  return { levels, pick: async (lines) => pickFrom(lots, lines) };
 }
 
 /** Picks lots for qty of a part at a location: the chosen lot, or FIFO; null when short. */
@@ -86,9 +120,15 @@ export interface PickLine {
  * part never take the same stock twice. Per line, in the given order: its picks (null when
  * short) and what it could take when its turn came.
  */
-export async function pickLines(ctx: Ctx, locationId: number, lines: readonly PickLine[]): Promise<{ picks: ReturnType<typeof pickLots>; held: number }[]> {
+export async function pickLines(ctx: Ctx, locationId: number, lines: readonly PickLine[]): Promise<Picked> {
   if (lines.length === 0) return [];
-  const rows = await lotsOfPartsQuery(ctx.db, { locationId, partIds: [...new Set(lines.map((l) => l.partId))] });
+  return pickFrom(await lotsOfPartsQuery(ctx.db, { locationId, partIds: [...new Set(lines.map((l) => l.partId))] }), lines);
+}
+
+export type Picked = { picks: ReturnType<typeof pickLots>; held: number }[];
+
+/** pickLines over lots already read (oldest first per part). */
+function pickFrom(rows: readonly { part_id: number; lot_id: number; on_hand: number; unit_cost: number }[], lines: readonly PickLine[]): Picked {
   const byPart = new Map<number, LotStock[]>();
   for (const r of rows) {
     let lots = byPart.get(r.part_id);
@@ -96,7 +136,7 @@ export async function pickLines(ctx: Ctx, locationId: number, lines: readonly Pi
     lots.push({ lot_id: r.lot_id, on_hand: r.on_hand, unit_cost: r.unit_cost });
   }
   const order = lines.map((_, i) => i).sort((a, b) => Number(lines[a]!.lotId == null) - Number(lines[b]!.lotId == null));
-  const out: { picks: ReturnType<typeof pickLots>; held: number }[] = [];
+  const out: Picked = [];
   for (const i of order) {
     const l = lines[i]!;
     const lots = byPart.get(l.partId) ?? [];
