@@ -105,6 +105,34 @@ describe('shortages and the purchase list (R-INV-6)', () => {
     const filtered = (await t.api.get(`/shortages?createdBy=${s.tech.id}`)).body.items as { id: number; createdBy: number }[];
     expect(filtered.map((x) => x.id)).toEqual([mine.id]);
   });
+
+  it('closes the requests an arrival covers, oldest first, in the arrival\'s own scope', async () => {
+    const part = (await t.api.post('/parts', { code: 'SH-01', name: '刹车片', unit: '套' })).body;
+    const ordered = (await t.api.post('/shortages', { partId: part.id, qty: 3 })).body;
+    expect((await t.api.patch(`/shortages/${ordered.id}`, { status: 'ordered', version: ordered.version })).status).toBe(200);
+    const big = (await t.api.post('/shortages', { partId: part.id, qty: 10 })).body;
+    const small = (await t.api.post('/shortages', { partId: part.id, qty: 2 })).body;
+    const text = (await t.api.post('/shortages', { description: '刹车片（非标）', qty: 1 })).body;
+    // A station's request waits for stock at that station, not in the central warehouse.
+    await t.api.post('/users', { username: 'bjuser', password: 'station-pass-1', displayName: '北京站', roles: ['station_user'], stationId: station.id });
+    const bj = await t.login('bjuser', 'station-pass-1');
+    const atStation = (await bj.post('/shortages', { partId: part.id, qty: 1 })).body;
+
+    const rec = await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: part.id, qty: 4, unitCost: '80.00' }, { partId: part.id, qty: 2, unitCost: '80.00' }] });
+    expect(rec.status).toBe(201);
+    const status = async (id: number) => (await t.api.get('/shortages?limit=200')).body.items.find((x: { id: number }) => x.id === id).status;
+    // 6 arrived: the ordered 3 is covered, the 10 is not (it stays), the later 2 is.
+    expect([await status(ordered.id), await status(big.id), await status(small.id), await status(text.id), await status(atStation.id)]).toEqual(['closed', 'open', 'closed', 'open', 'open']);
+    const lines = (await t.api.get('/shortages/purchase-list')).body.groups.flatMap((g: { lines: { partId: number | null; qty: number }[] }) => g.lines);
+    expect(lines.find((l: { partId: number | null }) => l.partId === part.id).qty).toBe(11);
+    const trail = await t.handle.db.selectFrom('audit_log').selectAll().where('entity', '=', 'shortage').where('entity_id', '=', ordered.id).where('action', '=', 'fulfil').execute();
+    expect(JSON.parse(trail[0]!.after!)).toEqual({ status: 'closed', arrivedWith: rec.body.number });
+
+    // The station's request closes when the part is received at the station.
+    const tr = await t.api.post('/transfers', { fromLocationId: s.wh.id, toLocationId: station.id, lines: [{ partId: part.id, qty: 1 }] });
+    expect((await t.api.post(`/transfers/${tr.body.id}/receive`, { lines: [] })).status).toBe(200);
+    expect([await status(atStation.id), await status(big.id)]).toEqual(['closed', 'open']);
+  });
 });
 
 describe('catalogue', () => {

@@ -3,11 +3,12 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
 import { formatFen, fromMilli, toMilli } from '../../platform/numbers.js';
-import { audit } from '../auth/audit.js';
+import { audit, auditRow } from '../auth/audit.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { isStationScoped } from './locations.js';
 import { assertWorkOrderRef } from './documents.js';
 import type { ShortagesRow } from './tables.js';
+import type { Arrival } from './arrivals.js';
 
 export function shortageView(ctx: Pick<Ctx, 'timeZone'>, s: ShortagesRow & { part_code?: string | null; part_name?: string | null }) {
   const names = s.part_code !== undefined ? { partCode: s.part_code, partName: s.part_name ?? null } : {};
@@ -50,6 +51,43 @@ export async function closeShortage(ctx: Ctx, id: number, status: 'ordered' | 'c
   if (!after) throw new AppError('version_conflict');
   await audit(ctx, 'update', 'shortage', id, shortageView(ctx, before), shortageView(ctx, after));
   return shortageView(ctx, after);
+}
+
+/**
+ * Parts arriving at a store (a receipt, a transfer received at a station) fulfil the open or
+ * ordered shortage requests for those parts in the same scope — the station's, or the central
+ * warehouse's when the store has no station — oldest first, each one the arrived quantity fully
+ * covers. They are closed, so they leave the purchase list, each with an audit record naming the
+ * arriving document. Requests the quantity does not cover stay as they were.
+ */
+export async function fulfilShortages(ctx: Ctx, arrival: Arrival): Promise<void> {
+  const arrived = new Map<number, number>();
+  for (const l of arrival.lines) arrived.set(l.partId, (arrived.get(l.partId) ?? 0) + l.qty);
+  if (arrived.size === 0) return;
+  const waiting = await ctx.db
+    .selectFrom('shortages')
+    .selectAll()
+    .where('part_id', 'in', [...arrived.keys()])
+    .where('status', 'in', ['open', 'ordered'])
+    .where((eb) => (arrival.stationId === null ? eb('station_id', 'is', null) : eb('station_id', '=', arrival.stationId)))
+    .orderBy('id')
+    .execute();
+  const covered = waiting.filter((s) => {
+    const left = arrived.get(s.part_id!)!;
+    if (s.qty > left) return false;
+    arrived.set(s.part_id!, left - s.qty);
+    return true;
+  });
+  if (covered.length === 0) return;
+  await ctx.db
+    .updateTable('shortages')
+    .set((eb) => ({ status: 'closed', version: eb('version', '+', 1) }))
+    .where('id', 'in', covered.map((s) => s.id))
+    .execute();
+  await ctx.db
+    .insertInto('audit_log')
+    .values(covered.map((s) => ({ ...auditRow(ctx, 'fulfil', 'shortage', { status: s.status }, { status: 'closed', arrivedWith: arrival.number }), entity_id: s.id })))
+    .execute();
 }
 
 export interface PurchaseLine {
