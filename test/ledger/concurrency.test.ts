@@ -50,6 +50,81 @@ describe(`in-process concurrency (${dialect})`, () => {
 
 
 
+// A decision taken twice at once — two managers approving the same requisition, a transfer
+// received from two phones, a reservation cancelled while it is being issued — happens once: the
+// others are told it is no longer pending, and reserved quantities stay equal to what is held.
+describe(`documents decided twice at once (${dialect})`, () => {
+  let t: TestApp;
+  let s: Awaited<ReturnType<typeof seedBasics>>;
+  let station: { id: number };
+  beforeAll(async () => {
+    t = await createTestApp();
+    s = await seedBasics(t, { qty: 1000 });
+    station = (await t.api.post('/locations', { code: 'ST-C', name: '并发服务站', kind: 'station' })).body;
+  });
+  afterAll(async () => t?.close());
+
+  const at = (n: number, call: () => Promise<{ status: number; body: { error?: { code: string } } }>) => Promise.all(Array.from({ length: n }, call));
+  const codes = (rs: { status: number; body: { error?: { code: string } } }[]) => rs.map((r) => (r.status < 300 ? r.status : `${r.status} ${r.body.error?.code}`)).sort();
+  const level = async (locationId: number) => (await t.api.get(`/stock?partId=${s.part.id}&locationId=${locationId}&groupBy=part`)).body.items[0] ?? { onHand: 0, reserved: 0 };
+  const ledgerOk = async () => expect((await checkLedger(t.handle.db)).problems).toEqual([]);
+
+  it('a requisition approved four times at once, and one approved and rejected at once, is decided once', async () => {
+    expect((await t.api.post('/approval-rules', { name: '超过1万元需批准', minValue: '10000.00' })).status).toBe(201);
+    const keeper = await t.login('keeper1', 'keeper-pass-1');
+    const held = await keeper.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 10 }] });
+    expect(held.body.status).toBe('pending_approval');
+    const before = await level(s.wh.id);
+    const approvals = await at(4, () => t.api.post(`/issues/${held.body.id}/approve`, {}));
+    expect(codes(approvals)).toEqual([200, '409 document_not_pending', '409 document_not_pending', '409 document_not_pending']);
+    const after = await level(s.wh.id);
+    expect([after.onHand, after.reserved]).toEqual([before.onHand - 10, before.reserved - 10]);
+
+    const other = await keeper.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 10 }] });
+    const [a, r] = await Promise.all([t.api.post(`/issues/${other.body.id}/approve`, {}), t.api.post(`/issues/${other.body.id}/reject`, {})]);
+    expect(codes([a, r])).toEqual([200, '409 document_not_pending']);
+    await ledgerOk();
+  });
+
+  it('a transfer received four times at once arrives once', async () => {
+    const tr = await t.api.post('/transfers', { fromLocationId: s.wh.id, toLocationId: station.id, lines: [{ partId: s.part.id, qty: 7 }] });
+    expect(tr.status).toBe(201);
+    const receipts = await at(4, () => t.api.post(`/transfers/${tr.body.id}/receive`, { lines: [] }));
+    expect(codes(receipts)).toEqual([200, '409 transfer_not_in_transit', '409 transfer_not_in_transit', '409 transfer_not_in_transit']);
+    expect((await level(station.id)).onHand).toBe(7);
+    await ledgerOk();
+  });
+
+  it('a stock count approved three times at once posts its variance once', async () => {
+    const c = await t.api.post('/counts', { locationId: s.wh.id });
+    const line = c.body.lines[0];
+    await t.api.post(`/counts/${c.body.id}/record`, { version: c.body.version, lines: [{ lineId: line.id, countedQty: line.qty - 3 }] });
+    const before = await level(s.wh.id);
+    const approvals = await at(3, () => t.api.post(`/counts/${c.body.id}/approve`, {}));
+    expect(codes(approvals)).toEqual([200, '409 document_not_pending', '409 document_not_pending']);
+    expect((await level(s.wh.id)).onHand).toBe(before.onHand - 3);
+    await ledgerOk();
+  });
+
+  it('a reservation issued from and cancelled at once, or cancelled twice at once, releases what it held once', async () => {
+    const body = (reservationId: number, qty: number) => ({ fromLocationId: s.wh.id, toUserId: s.tech.id, reservationId, lines: [{ partId: s.part.id, qty }] });
+    for (let round = 0; round < 3; round++) {
+      const res = await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 5 }] });
+      expect(res.status).toBe(201);
+      const [issued, cancelled] = await Promise.all([t.api.post('/issues', body(res.body.id, 3)), t.api.post(`/reservations/${res.body.id}/cancel`, {})]);
+      expect([issued.status, cancelled.status].every((x) => x < 500)).toBe(true);
+      expect(cancelled.status).toBe(200);
+      expect((await level(s.wh.id)).reserved).toBe(0);
+      await ledgerOk();
+    }
+    const res = await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 5 }] });
+    const cancels = await at(3, () => t.api.post(`/reservations/${res.body.id}/cancel`, {}));
+    expect(codes(cancels)).toEqual([200, '409 reservation_not_open', '409 reservation_not_open']);
+    expect((await level(s.wh.id)).reserved).toBe(0);
+    await ledgerOk();
+  });
+});
+
 describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL database', () => {
   const servers: ServerProcess[] = [];
   let dbUrl = '';

@@ -12,7 +12,8 @@ export interface CheckResult {
  * 1. the moves of each part and lot sum to zero over all locations (each move is −qty at its
  *    source and +qty at its destination); 2. no real location (nor transit) has negative on-hand; 3. lot and
  *    part balances equal what the ledger folds to; 4. every posted document has its moves and
- *    every move its document; 5. a move is reversed at most once.
+ *    every move its document; 5. a move is reversed at most once; 6. what each level holds
+ *    reserved is what open reservations and requisitions waiting for approval hold there.
  */
 export async function checkLedger(db: Db): Promise<CheckResult> {
   const problems: string[] = [];
@@ -62,6 +63,24 @@ export async function checkLedger(db: Db): Promise<CheckResult> {
     if ((l?.on_hand ?? 0) !== Number(f.qty)) problems.push(`stock level ${f.location_id}:${f.part_id} is ${l?.on_hand ?? 0}, ledger says ${f.qty}`);
   }
   for (const l of levels.values()) if (l.reserved < 0) problems.push(`negative reserved at ${l.location_id}:${l.part_id}`);
+  const holds = db
+    .selectFrom('reservation_lines as rl')
+    .innerJoin('reservations as r', 'r.id', 'rl.reservation_id')
+    .select(['r.location_id', 'rl.part_id', 'rl.open_qty as qty'])
+    .where('r.status', '=', 'open')
+    .unionAll(
+      db
+        .selectFrom('document_lines as dl')
+        .innerJoin('documents as d', 'd.id', 'dl.document_id')
+        .select([sql<number>`d.from_location_id`.as('location_id'), sql<number>`dl.part_id`.as('part_id'), 'dl.qty'])
+        .where('d.type', '=', 'issue')
+        .where('d.status', '=', 'pending_approval'),
+    );
+  const held = new Map(
+    (await db.selectFrom(holds.as('h')).select(['h.location_id', 'h.part_id', sql<number>`cast(sum(h.qty) as bigint)`.as('qty')]).groupBy(['h.location_id', 'h.part_id']).execute()).map((h) => [`${h.location_id}:${h.part_id}`, Number(h.qty)]),
+  );
+  for (const [k, l] of levels) if (l.reserved !== (held.get(k) ?? 0)) problems.push(`stock level ${k} has ${l.reserved} reserved, open reservations and requisitions hold ${held.get(k) ?? 0}`);
+  for (const [k, q] of held) if (q !== 0 && !levels.has(k)) problems.push(`open reservations and requisitions hold ${q} at ${k}, which has no stock level`);
 
   const orphanDocs = await db
     .selectFrom('documents as d')

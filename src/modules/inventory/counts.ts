@@ -30,7 +30,7 @@ export async function createCount(ctx: Ctx, input: { locationId: number; partIds
 }
 
 async function openCount(ctx: Ctx, id: number) {
-  const { doc, lines } = await getDocument(ctx, id);
+  const { doc, lines } = await getDocument(ctx, id, { forDecision: true });
   if (doc.type !== 'count') throw new AppError('not_found');
   await getStore(ctx, doc.from_location_id!);
   return { doc, lines };

@@ -116,8 +116,19 @@ export function documentView(ctx: Pick<Ctx, 'timeZone'>, d: DocumentsRow, lines:
   };
 }
 
-export async function getDocument(ctx: Ctx, id: number) {
-  const doc = await ctx.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A document and its lines. `forDecision`: the caller is about to change the document's state
+ * (approve, reject, receive, record): on PostgreSQL its row is locked first, so a second decision
+ * taken at the same moment waits and then sees the first one's outcome (the lines are read after
+ * the lock, in a fresh snapshot). SQLite runs one writing transaction at a time anyway.
+ */
+export async function getDocument(ctx: Ctx, id: number, opts: { forDecision?: boolean } = {}) {
+  const doc = await ctx.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(!!opts.forDecision && ctx.dialect === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
   if (!doc) throw new AppError('not_found');
   const lines = await ctx.db.selectFrom('document_lines').selectAll().where('document_id', '=', id).orderBy('line_no').orderBy('id').execute();
   return { doc, lines };

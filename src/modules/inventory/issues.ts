@@ -10,6 +10,7 @@ import { adjustReserved, levelKey, lockForPicking, lockLevels, numberSequence, p
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postDocument } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
+import { reservationRow } from './reservations.js';
 import type { PartsRow } from '../catalog/tables.js';
 import type { ApprovalRulesRow, DocumentsRow, LocationsRow } from './tables.js';
 import { prepared } from '../../platform/db/prepared.js';
@@ -94,7 +95,7 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
 async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
   const release = new Map<number, { lineId: number; take: number }[]>();
   if (input.reservationId == null) return release;
-  const res = await ctx.db.selectFrom('reservations').selectAll().where('id', '=', input.reservationId).executeTakeFirst();
+  const res = await reservationRow(ctx, input.reservationId, { forDecision: true });
   if (!res) throw new AppError('not_found', { reservationId: input.reservationId });
   if (res.status !== 'open') throw new AppError('reservation_not_open', { status: res.status });
   if (res.location_id !== input.fromLocationId) throw new AppError('reservation_mismatch', { reason: 'location' });
@@ -223,7 +224,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
 }
 
 async function pendingIssue(ctx: Ctx, id: number, version?: number): Promise<{ doc: DocumentsRow; lines: Awaited<ReturnType<typeof getDocument>>['lines'] }> {
-  const { doc, lines } = await getDocument(ctx, id);
+  const { doc, lines } = await getDocument(ctx, id, { forDecision: true });
   if (doc.type !== 'issue' || doc.status !== 'pending_approval') throw new AppError('document_not_pending');
   if (version !== undefined && doc.version !== version) throw new AppError('version_conflict');
   return { doc, lines };

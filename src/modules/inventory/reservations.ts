@@ -111,8 +111,23 @@ async function closeReservation(ctx: Ctx, res: ReservationsRow, status: 'cancell
   return reservationView(ctx, after, lines.map((l) => ({ ...l, open_qty: 0 })));
 }
 
-export async function getReservation(ctx: Ctx, id: number) {
-  const res = await ctx.db.selectFrom('reservations').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A reservation row. `forDecision`: the caller is about to release or close it; on PostgreSQL the
+ * row is locked first (before any stock level, the order every caller keeps), so a cancel and an
+ * issue against the same reservation, or two cancels, take turns and the second sees what the
+ * first left open.
+ */
+export async function reservationRow(ctx: Ctx, id: number, opts: { forDecision?: boolean } = {}) {
+  return ctx.db
+    .selectFrom('reservations')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(!!opts.forDecision && ctx.dialect === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
+export async function getReservation(ctx: Ctx, id: number, opts: { forDecision?: boolean } = {}) {
+  const res = await reservationRow(ctx, id, opts);
   if (!res) throw new AppError('not_found');
   if (isStationScoped(ctx.actor) && res.station_id !== ctx.actor.stationId && res.for_location_id !== ctx.actor.stationId) throw new AppError('not_found');
   if (isOwnHoldingOnly(ctx.actor) && res.for_user_id !== ctx.actor.id && res.created_by !== ctx.actor.id) throw new AppError('not_found');
@@ -120,16 +135,23 @@ export async function getReservation(ctx: Ctx, id: number) {
 }
 
 export async function cancelReservation(ctx: Ctx, id: number) {
-  const res = await getReservation(ctx, id);
+  const res = await getReservation(ctx, id, { forDecision: true });
   if (res.status !== 'open') throw new AppError('reservation_not_open', { status: res.status });
   return closeReservation(ctx, res, 'cancelled');
 }
 
 /** Expires open reservations past their time; run by the scheduler, idempotent across processes. */
 export async function expireReservations(ctx: Ctx): Promise<number> {
-  const due = await ctx.db.selectFrom('reservations').selectAll().where('status', '=', 'open').where('expires_at', '<=', ctx.clock.now()).limit(200).execute();
-  for (const r of due) await closeReservation(ctx, r, 'expired');
-  return due.length;
+  const due = await ctx.db.selectFrom('reservations').select('id').where('status', '=', 'open').where('expires_at', '<=', ctx.clock.now()).orderBy('id').limit(200).execute();
+  let expired = 0;
+  for (const { id } of due) {
+    // Locked and read again: an issue or a cancel may have closed it since the list was read.
+    const r = await reservationRow(ctx, id, { forDecision: true });
+    if (r?.status !== 'open') continue;
+    await closeReservation(ctx, r, 'expired');
+    expired++;
+  }
+  return expired;
 }
 
 export async function listReservations(ctx: Ctx, q: { status?: string; forUserId?: number; limit: number; cursor?: string }) {

@@ -45,7 +45,7 @@ export async function createTransfer(ctx: Ctx, input: { fromLocationId: number; 
  * into the store; differences leave transit to the adjustment location and stay on the lines.
  */
 export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { lineId: number; receivedQty: number; note?: string | null }[]; remark?: string | null }) {
-  const { doc, lines } = await getDocument(ctx, id);
+  const { doc, lines } = await getDocument(ctx, id, { forDecision: true });
   if (doc.type !== 'transfer') throw new AppError('not_found');
   const to = await getLocation(ctx, doc.to_location_id!);
   assertStationScope(ctx.actor, to);
