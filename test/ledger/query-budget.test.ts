@@ -1,6 +1,9 @@
 // Query budgets of the stock endpoints (STACK-NOTES performance): each request executes a bounded
-// number of SQL statements, and an issue's do not grow with its lines (no N+1: the lots of all
-// lines are read in one query). The measured counts are printed with QUERY_BUDGET_REPORT=1.
+// number of SQL statements, and a document's do not grow with its lines (no N+1: the lots of all
+// lines are read in one query, lines and lots written in one statement each) — issues, receipts
+// (with new parts too), returns, write-offs, transfers and their receipt, reservations, issues
+// against one and their cancel, counts recorded and approved. Lists do not grow with their items.
+// The measured counts are printed with QUERY_BUDGET_REPORT=1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCountingTestApp, dialect, type Res, type StatementCounter, type TestApp } from '../harness.js';
 
@@ -96,5 +99,52 @@ describe(`query budgets (${dialect})`, () => {
     const d = await measure('GET /documents', () => t.api.get('/documents?limit=50'));
     expect(d.res.status).toBe(200);
     expect(d.n).toBeLessThanOrEqual(3);
+  });
+
+  // Every other stock-core document: twenty lines cost no more statements than one (plus a small
+  // constant where a line kind adds one statement, never one per line).
+  const lines = (n: number, qty = 1) => parts.slice(20, 20 + n).map((partId) => ({ partId, qty }));
+  const scales = async (label: string, make: (n: number) => Promise<Res>, status = 201) => {
+    const one = await measure(`${label} (1 line)`, () => make(1));
+    expect(one.res.status, JSON.stringify(one.res.body)).toBe(status);
+    const twenty = await measure(`${label} (20 lines)`, () => make(20));
+    expect(twenty.res.status, JSON.stringify(twenty.res.body)).toBe(status);
+    expect(twenty.n, `${label}: ${one.n} statements for one line, ${twenty.n} for twenty`).toBeLessThanOrEqual(one.n + 1);
+    return { one, twenty };
+  };
+
+  it('POST /receipts, /returns, /write-offs: twenty lines ≈ one line', async () => {
+    await scales('POST /receipts', (n) => t.api.post('/receipts', { locationId: wh, lines: lines(n).map((l) => ({ ...l, qty: 5, unitCost: '12.00', lot: `R${n}` })) }));
+    await scales('POST /receipts (new parts)', (n) => t.api.post('/receipts', { locationId: wh, lines: Array.from({ length: n }, (_, i) => ({ newPart: { code: `NEW-${n}-${i}`, name: `新配件${i}`, unit: '个' }, qty: 3, unitCost: '9.00' })) }));
+    await t.api.post('/issues', { fromLocationId: wh, toUserId: tech, lines: lines(20, 4) });
+    await scales('POST /returns', (n) => t.api.post('/returns', { fromUserId: tech, toLocationId: wh, lines: lines(n) }));
+    await scales('POST /write-offs', (n) => t.api.post('/write-offs', { userId: tech, reason: 'consumed', lines: lines(n) }));
+  });
+
+  it('POST /transfers and its receipt (with differences): twenty lines ≈ one line', async () => {
+    const station = (await t.api.post('/locations', { code: 'ST-QB', name: '预算服务站', kind: 'station' })).body.id;
+    const sent: Record<number, Res> = {};
+    await scales('POST /transfers', async (n) => (sent[n] = await t.api.post('/transfers', { fromLocationId: wh, toLocationId: station, lines: lines(n, 2) })));
+    await scales('POST /transfers/:id/receive', (n) => t.api.post(`/transfers/${sent[n]!.body.id}/receive`, { lines: sent[n]!.body.lines.map((l: { id: number }) => ({ lineId: l.id, receivedQty: 1, note: '短少一件' })) }), 200);
+  });
+
+  it('POST /reservations, an issue against one, its cancel: twenty lines ≈ one line', async () => {
+    const made: Record<number, Res> = {};
+    await scales('POST /reservations', async (n) => (made[n] = await t.api.post('/reservations', { locationId: wh, forUserId: tech, lines: lines(n, 2) })));
+    await scales('POST /issues (against a reservation)', (n) => t.api.post('/issues', { fromLocationId: wh, toUserId: tech, reservationId: made[n]!.body.id, lines: lines(n, 1) }));
+    await scales('POST /reservations/:id/cancel', (n) => t.api.post(`/reservations/${made[n]!.body.id}/cancel`, {}), 200);
+  });
+
+  it('a stock count recorded and approved: twenty lines ≈ one line', async () => {
+    const counts: Record<number, Res> = {};
+    for (const n of [1, 20]) {
+      counts[n] = await t.api.post('/counts', { locationId: wh, partIds: parts.slice(20, 20 + n) });
+      expect(counts[n]!.status).toBe(201);
+    }
+    await scales('POST /counts/:id/record', async (n) => {
+      const c = counts[n]!.body;
+      return t.api.post(`/counts/${c.id}/record`, { version: c.version, lines: c.lines.map((l: { id: number; qty: number }, i: number) => ({ lineId: l.id, countedQty: l.qty + (i % 2 ? 1 : -1) })) });
+    }, 200);
+    await scales('POST /counts/:id/approve', (n) => t.api.post(`/counts/${counts[n]!.body.id}/approve`, {}), 200);
   });
 });

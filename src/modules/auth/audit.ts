@@ -10,6 +10,15 @@ export async function audit(ctx: Ctx, action: string, entity: string, entityId: 
   await insertAudit(ctx.db, { ...auditRow(ctx, action, entity, before, after), entity_id: entityId });
 }
 
+/** One audit record per entity of a mutation that changed many at once, in one statement. */
+export async function auditEach(ctx: Ctx, action: string, entity: string, items: readonly { id: number; before: unknown; after: unknown }[]): Promise<void> {
+  if (items.length === 0) return;
+  await ctx.db
+    .insertInto('audit_log')
+    .values(items.map((i) => ({ ...auditRow(ctx, action, entity, i.before, i.after), entity_id: i.id })))
+    .execute();
+}
+
 /** The audit record of a mutation, but for the entity's id (for statements that insert both). */
 export function auditRow(ctx: Ctx, action: string, entity: string, before: unknown, after: unknown): Omit<Insertable<AuditLogTable>, 'entity_id'> {
   return {

@@ -4,7 +4,8 @@ import { AppError, formatMessage } from '../../platform/errors.js';
 import './errors.js';
 import { formatFen, fromMilli, toFen, toMilli } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
-import { audit } from '../auth/audit.js';
+import { audit, auditEach } from '../auth/audit.js';
+import { chunks } from '../../platform/db/bulk.js';
 import { likePattern, searchText } from './search.rules.js';
 import type { PartsRow } from './tables.js';
 
@@ -59,37 +60,62 @@ async function assertSupplier(ctx: Ctx, id: number | null | undefined) {
 
 /** Adds a part to the catalogue (R-CAT-1). */
 export async function createPart(ctx: Ctx, input: PartInput): Promise<PartsRow> {
-  const cols = columnsOf(input);
-  if (!cols.code || !cols.name) throw new AppError('validation_failed', { reason: 'code and name are required' });
-  await assertSupplier(ctx, input.preferredSupplierId);
-  const dup = await ctx.db.selectFrom('parts').select('id').where('code', '=', cols.code).executeTakeFirst();
-  if (dup) throw new AppError('duplicate', { field: 'code', value: cols.code });
-  const now = ctx.clock.now();
-  const row = await ctx.db
-    .insertInto('parts')
-    .values({
-      code: cols.code,
-      name: cols.name,
-      spec: cols.spec ?? null,
-      unit: cols.unit ?? '个',
-      category: cols.category ?? null,
-      barcode: cols.barcode ?? null,
-      sale_price: cols.sale_price ?? null,
-      alarm_qty: cols.alarm_qty ?? null,
-      preferred_supplier_id: cols.preferred_supplier_id ?? null,
-      search_text: searchText({ code: cols.code, name: cols.name, spec: cols.spec, barcode: cols.barcode }),
-      archived: 0,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit(ctx, 'create', 'part', row.id, null, partView(row));
-  return row;
+  return (await createParts(ctx, [input]))[0]!;
 }
 
-/** Changes master data of a part with an optimistic version (R-INV-13). */
+/**
+ * Adds parts to the catalogue in a fixed number of statements however many there are (a receipt's
+ * new parts, an import): the suppliers and the codes are checked in one query each, the parts
+ * inserted in one, their audit records in one. Returns the rows in the order given.
+ */
+export async function createParts(ctx: Ctx, inputs: readonly PartInput[]): Promise<PartsRow[]> {
+  if (inputs.length === 0) return [];
+  const all = inputs.map((input) => {
+    const cols = columnsOf(input);
+    if (!cols.code || !cols.name) throw new AppError('validation_failed', { reason: 'code and name are required' });
+    return cols as typeof cols & { code: string; name: string };
+  });
+  const suppliers = [...new Set(all.flatMap((c) => (c.preferred_supplier_id == null ? [] : [c.preferred_supplier_id])))];
+  if (suppliers.length > 0) {
+    const found = new Set((await ctx.db.selectFrom('suppliers').select('id').where('id', 'in', suppliers).execute()).map((s) => s.id));
+    const unknown = suppliers.find((id) => !found.has(id));
+    if (unknown !== undefined) throw new AppError('unknown_supplier', { supplierId: unknown });
+  }
+  const seen = new Set<string>();
+  for (const c of all) {
+    if (seen.has(c.code)) throw new AppError('duplicate', { field: 'code', value: c.code });
+    seen.add(c.code);
+  }
+  for (const codes of chunks([...seen], 5000)) {
+    const dup = await ctx.db.selectFrom('parts').select('code').where('code', 'in', codes).executeTakeFirst();
+    if (dup) throw new AppError('duplicate', { field: 'code', value: dup.code });
+  }
+  const now = ctx.clock.now();
+  const row = (cols: (typeof all)[number]) => ({
+    code: cols.code,
+    name: cols.name,
+    spec: cols.spec ?? null,
+    unit: cols.unit ?? '个',
+    category: cols.category ?? null,
+    barcode: cols.barcode ?? null,
+    sale_price: cols.sale_price ?? null,
+    alarm_qty: cols.alarm_qty ?? null,
+    preferred_supplier_id: cols.preferred_supplier_id ?? null,
+    search_text: searchText({ code: cols.code, name: cols.name, spec: cols.spec, barcode: cols.barcode }),
+    archived: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  });
+  const rows: PartsRow[] = [];
+  for (const slice of chunks(all)) rows.push(...(await ctx.db.insertInto('parts').values(slice.map(row)).returningAll().execute()));
+  // RETURNING's order is not the VALUES' order (SQLite says so): matched by code, as stored.
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const ordered = all.map((c) => byCode.get(c.code.toWellFormed())!);
+  for (const slice of chunks(ordered)) await auditEach(ctx, 'create', 'part', slice.map((row) => ({ id: row.id, before: null, after: partView(row) })));
+  return ordered;
+}
+
 export async function updatePart(ctx: Ctx, id: number, version: number, patch: Partial<PartInput> & { archived?: boolean }) {
   const before = await ctx.db.selectFrom('parts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppError('unknown_part', { partId: id });

@@ -4,7 +4,7 @@
 import type { Ctx } from '../../db.js';
 import { AppError, formatMessage } from '../../platform/errors.js';
 import { formatFen, fromMilli, toFen, toMilli } from '../../platform/numbers.js';
-import { createPart, type PartInput } from '../catalog/parts.js';
+import { createParts, type PartInput } from '../catalog/parts.js';
 import { createSupplier, type SupplierInput } from '../catalog/suppliers.js';
 import { postReceipt } from '../inventory/receipts.js';
 import { MAX_LINES } from '../inventory/documents.js';
@@ -181,7 +181,7 @@ export async function importParts(ctx: Ctx, bytes: Buffer, opts: ImportOptions):
     if (code && taken.has(code)) c.fail('code', 'duplicate', { value: code });
   });
   return finish(checks, values, opts, async (good) => {
-    for (const p of good) await createPart(ctx, p);
+    await createParts(ctx, good);
   });
 }
 

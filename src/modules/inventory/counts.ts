@@ -1,5 +1,6 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
+import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { documentView, getDocument, insertDocument } from './documents.js';
@@ -41,11 +42,13 @@ export async function recordCount(ctx: Ctx, id: number, input: { version: number
   const { doc, lines } = await openCount(ctx, id);
   if (doc.status !== 'draft') throw new AppError('count_not_open', { status: doc.status });
   if (doc.version !== input.version) throw new AppError('version_conflict');
-  for (const [i, l] of input.lines.entries()) {
-    if (!lines.some((x) => x.id === l.lineId)) throw new AppError('unknown_line', { lineId: l.lineId });
-    const counted = toMilli(l.countedQty, `lines.${i}.countedQty`, { allowZero: true });
-    await ctx.db.updateTable('document_lines').set({ counted_qty: counted, note: l.note ?? null }).where('id', '=', l.lineId).execute();
-  }
+  const ids = new Set(lines.map((x) => x.id));
+  const counted = input.lines.map((l, i) => {
+    if (!ids.has(l.lineId)) throw new AppError('unknown_line', { lineId: l.lineId });
+    return { id: l.lineId, counted_qty: toMilli(l.countedQty, `lines.${i}.countedQty`, { allowZero: true }), note: l.note ?? null };
+  });
+  // A line recorded twice in one request keeps its last value, as one update after another would.
+  await updateEach(ctx.db, 'document_lines', { counted_qty: 'bigint', note: 'text' }, [...new Map(counted.map((c) => [c.id, c])).values()]);
   const updated = await ctx.db.updateTable('documents').set({ version: doc.version + 1, status: 'pending_approval' }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await audit(ctx, 'record', 'count', id, null, { lines: input.lines.length });
   return documentView(ctx, updated, (await getDocument(ctx, id)).lines);
@@ -59,6 +62,9 @@ export async function approveCount(ctx: Ctx, id: number, note: string | null) {
   const store = doc.from_location_id!;
   await lockLevels(ctx, lines.flatMap((l) => [{ locationId: store, partId: l.part_id! }, { locationId: adjust, partId: l.part_id! }]));
   const moves: MoveSpec[] = [];
+  const losing = lines.filter((l) => l.counted_qty !== null && l.counted_qty < l.qty);
+  // What the losing lots hold now (read after the locks, all in one query): a loss cannot take more.
+  const held = losing.length === 0 ? new Map<number, number>() : new Map((await ctx.db.selectFrom('lot_balances').select(['lot_id', 'on_hand']).where('location_id', '=', store).where('lot_id', 'in', losing.map((l) => l.lot_id!)).execute()).map((b) => [b.lot_id, b.on_hand]));
   for (const l of lines) {
     if (l.counted_qty === null) continue;
     const variance = l.counted_qty - l.qty;
@@ -66,11 +72,13 @@ export async function approveCount(ctx: Ctx, id: number, note: string | null) {
     const base = { partId: l.part_id!, lotId: l.lot_id!, unitCost: l.unit_cost!, lineId: l.id, stationId: doc.station_id };
     if (variance > 0) moves.push({ ...base, kind: 'count_gain', from: adjust, to: store, qty: variance });
     else {
-      const bal = await ctx.db.selectFrom('lot_balances').select('on_hand').where('location_id', '=', store).where('lot_id', '=', l.lot_id!).executeTakeFirst();
-      if ((bal?.on_hand ?? 0) < -variance) {
+      const onHand = held.get(l.lot_id!) ?? 0;
+      if (onHand < -variance) {
         const part = await ctx.db.selectFrom('parts').select('code').where('id', '=', l.part_id!).executeTakeFirstOrThrow();
-        throw new AppError('insufficient_stock', { partId: l.part_id, partCode: part.code, available: (bal?.on_hand ?? 0) / 1000, requested: -variance / 1000 });
+        throw new AppError('insufficient_stock', { partId: l.part_id, partCode: part.code, available: onHand / 1000, requested: -variance / 1000 });
       }
+      // Two lines of one lot (not made by counts, but possible) take from the same stock.
+      held.set(l.lot_id!, onHand + variance);
       moves.push({ ...base, kind: 'count_loss', from: store, to: adjust, qty: -variance });
     }
   }

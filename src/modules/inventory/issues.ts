@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Ctx, Database } from '../../db.js';
 import { yearInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
+import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
@@ -91,16 +92,20 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
   return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), rules: mayNeedApproval ? await activeRules(ctx.db, {}) : [], number: undefined };
 }
 
-/** How much of each part an open reservation releases when this issue fulfils it (R-INV-5). */
+/**
+ * How much of each part an open reservation releases when this issue fulfils it (R-INV-5), what
+ * its lines keep open after, and whether that closes it. The reservation row is locked first.
+ */
 async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
-  const release = new Map<number, { lineId: number; take: number }[]>();
-  if (input.reservationId == null) return release;
+  const releasing = new Map<number, number>();
+  if (input.reservationId == null) return { releasing, openLeft: [], fulfilled: false };
   const res = await reservationRow(ctx, input.reservationId, { forDecision: true });
   if (!res) throw new AppError('not_found', { reservationId: input.reservationId });
   if (res.status !== 'open') throw new AppError('reservation_not_open', { status: res.status });
   if (res.location_id !== input.fromLocationId) throw new AppError('reservation_mismatch', { reason: 'location' });
   if (res.for_user_id != null && res.for_user_id !== input.toUserId) throw new AppError('reservation_mismatch', { reason: 'employee' });
   const rl = await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', '=', res.id).execute();
+  const taken = new Set<number>();
   for (const l of lines) {
     let want = l.qty;
     for (const r of rl.filter((x) => x.part_id === l.partId && x.open_qty > 0)) {
@@ -108,11 +113,12 @@ async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
       if (take <= 0) break;
       r.open_qty -= take;
       want -= take;
-      release.set(l.partId, [...(release.get(l.partId) ?? []), { lineId: r.id, take }]);
+      taken.add(r.id);
+      releasing.set(l.partId, (releasing.get(l.partId) ?? 0) + take);
     }
   }
-  if (release.size === 0) throw new AppError('reservation_mismatch', { reason: 'parts' });
-  return release;
+  if (releasing.size === 0) throw new AppError('reservation_mismatch', { reason: 'parts' });
+  return { releasing, openLeft: rl.filter((r) => taken.has(r.id)).map((r) => ({ id: r.id, open_qty: r.open_qty })), fulfilled: rl.every((r) => r.open_qty === 0) };
 }
 
 /** The approval rule a requisition falls under, valued at the lots FIFO would take (R-INV-16). */
@@ -168,8 +174,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   }
   await assertWorkOrderRef(ctx, input.workOrderId);
   const holding = user.holding_id ?? (await ensureHolding(ctx, user.id, user.display_name));
-  const release = await reservationRelease(ctx, input, lines);
-  const releasing = new Map([...release].map(([partId, rs]) => [partId, rs.reduce((s, r) => s + r.take, 0)]));
+  const { releasing, openLeft, fulfilled } = await reservationRelease(ctx, input, lines);
   // PostgreSQL's number came from a sequence, outside the row locks (issueLookups): the hot part's
   // lock waits for one round trip less. (SQLite's gapless counter has one writer anyway.)
   const { levels, pick } = await lockForPicking(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]), from.id);
@@ -210,15 +215,11 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
     number,
     audit: { action: 'post', entity: 'issue', after: { lines: moves.length } },
   });
-  for (const rs of release.values()) {
-    for (const r of rs) await ctx.db.updateTable('reservation_lines').set((eb) => ({ open_qty: eb('open_qty', '-', r.take) })).where('id', '=', r.lineId).execute();
-  }
+  // The reservation's row is locked (reservationRelease), so its lines read then are current.
+  await updateEach(ctx.db, 'reservation_lines', { open_qty: 'bigint' }, openLeft);
   await adjustReserved(ctx, from.id, [...releasing].map(([partId, take]) => ({ partId, delta: -take })));
-  if (input.reservationId != null) {
-    const open = await ctx.db.selectFrom('reservation_lines').select('id').where('reservation_id', '=', input.reservationId).where('open_qty', '>', 0).executeTakeFirst();
-    if (!open) {
-      await ctx.db.updateTable('reservations').set((eb) => ({ status: 'fulfilled', closed_at: now, version: eb('version', '+', 1) })).where('id', '=', input.reservationId).execute();
-    }
+  if (fulfilled) {
+    await ctx.db.updateTable('reservations').set((eb) => ({ status: 'fulfilled', closed_at: now, version: eb('version', '+', 1) })).where('id', '=', input.reservationId!).execute();
   }
   return documentView(ctx, doc, rows);
 }

@@ -2,7 +2,7 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { lineValue, toFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
-import { createPart, type PartInput } from '../catalog/parts.js';
+import { createParts, type PartInput } from '../catalog/parts.js';
 import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
 import { lockLevels, postMoves } from './ledger.js';
 import { partsArrived, stationOf } from './arrivals.js';
@@ -45,22 +45,28 @@ async function parse(ctx: Ctx, input: ReceiptInput): Promise<{ store: LocationsR
       newPart: l.newPart,
       qty: toMilli(l.qty, `lines.${i}.qty`),
       unitCost: toFen(l.unitCost, `lines.${i}.unitCost`),
-      lotNo: (l.lot ?? '').trim(),
+      // As the database will store it (a lone surrogate becomes U+FFFD), so lots match by it.
+      lotNo: (l.lot ?? '').trim().toWellFormed(),
     };
   });
   await loadParts(ctx, lines.flatMap((l) => (l.partId == null ? [] : [l.partId])));
   return { store, lines };
 }
 
-async function findLot(ctx: Ctx, partId: number, lotNo: string, supplierKey: number, unitCost: number) {
-  return ctx.db
+const lotKey = (partId: number, lotNo: string, unitCost: number) => `${partId}\u0000${lotNo}\u0000${unitCost}`;
+
+/** The lots of these lines' identities (part, batch, unit cost) from this supplier, in one query. */
+async function findLots(ctx: Ctx, lines: readonly { partId: number; lotNo: string; unitCost: number }[], supplierKey: number): Promise<Map<string, number>> {
+  if (lines.length === 0) return new Map();
+  const rows = await ctx.db
     .selectFrom('lots')
-    .select('id')
-    .where('part_id', '=', partId)
-    .where('lot_no', '=', lotNo)
+    .select(['id', 'part_id', 'lot_no', 'unit_cost'])
     .where('supplier_key', '=', supplierKey)
-    .where('unit_cost', '=', unitCost)
-    .executeTakeFirst();
+    .where('part_id', 'in', [...new Set(lines.map((l) => l.partId))])
+    .where('lot_no', 'in', [...new Set(lines.map((l) => l.lotNo))])
+    .execute();
+  const wanted = new Set(lines.map((l) => lotKey(l.partId, l.lotNo, l.unitCost)));
+  return new Map(rows.map((r) => [lotKey(r.part_id, r.lot_no, r.unit_cost), r.id] as const).filter(([k]) => wanted.has(k)));
 }
 
 /**
@@ -70,28 +76,21 @@ async function findLot(ctx: Ctx, partId: number, lotNo: string, supplierKey: num
 export async function previewReceipt(ctx: Ctx, input: ReceiptInput) {
   const { lines } = await parse(ctx, input);
   const supplierKey = input.supplierId ?? 0;
-  const out = [];
-  for (const [i, l] of lines.entries()) {
-    const lot = l.partId == null ? undefined : await findLot(ctx, l.partId, l.lotNo, supplierKey, l.unitCost);
-    out.push({
-      lineNo: i + 1,
-      partId: l.partId,
-      newPart: l.newPart != null,
-      lotNo: l.lotNo,
-      action: lot ? ('top_up' as const) : ('new_lot' as const),
-      lotId: lot?.id ?? null,
-    });
-  }
-  return { lines: out };
+  const known = await findLots(ctx, lines.flatMap((l) => (l.partId == null ? [] : [{ partId: l.partId, lotNo: l.lotNo, unitCost: l.unitCost }])), supplierKey);
+  return {
+    lines: lines.map((l, i) => {
+      const lotId = l.partId == null ? undefined : known.get(lotKey(l.partId, l.lotNo, l.unitCost));
+      return { lineNo: i + 1, partId: l.partId, newPart: l.newPart != null, lotNo: l.lotNo, action: lotId ? ('top_up' as const) : ('new_lot' as const), lotId: lotId ?? null };
+    }),
+  };
 }
 
 /** Posts a receipt (R-INV-1, R-INV-2): new parts are created from their lines, lots topped up or made. */
 export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
   const { store, lines } = await parse(ctx, input);
   const supplierKey = input.supplierId ?? 0;
-  for (const l of lines) {
-    if (l.newPart) l.partId = (await createPart(ctx, l.newPart)).id;
-  }
+  const fresh = lines.filter((l) => l.newPart);
+  for (const [i, part] of (await createParts(ctx, fresh.map((l) => l.newPart!))).entries()) fresh[i]!.partId = part.id;
   const supplierLoc = await virtualLocation(ctx, 'supplier');
   await lockLevels(
     ctx,
@@ -101,18 +100,30 @@ export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
     ]),
   );
   const now = ctx.clock.now();
-  const resolved: { partId: number; lotId: number; isNew: boolean; qty: number; unitCost: number }[] = [];
-  for (const l of lines) {
+  // The lines' lots: the existing ones in one query, the missing ones made in one insert (a lot a
+  // concurrent receipt made meanwhile is found again). A lot this receipt made is new on every
+  // line of it.
+  const keyed = lines.map((l) => ({ partId: l.partId!, lotNo: l.lotNo, unitCost: l.unitCost }));
+  const lots = await findLots(ctx, keyed, supplierKey);
+  const missing = [...new Map(keyed.filter((l) => !lots.has(lotKey(l.partId, l.lotNo, l.unitCost))).map((l) => [lotKey(l.partId, l.lotNo, l.unitCost), l])).values()];
+  const made = new Set<number>();
+  if (missing.length > 0) {
     const inserted = await ctx.db
       .insertInto('lots')
-      .values({ part_id: l.partId!, lot_no: l.lotNo, supplier_id: input.supplierId ?? null, supplier_key: supplierKey, unit_cost: l.unitCost, received_at: now, document_id: null })
+      .values(missing.map((l) => ({ part_id: l.partId, lot_no: l.lotNo, supplier_id: input.supplierId ?? null, supplier_key: supplierKey, unit_cost: l.unitCost, received_at: now, document_id: null })))
       .onConflict((oc) => oc.columns(['part_id', 'lot_no', 'supplier_key', 'unit_cost']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    const lotId = inserted?.id ?? (await findLot(ctx, l.partId!, l.lotNo, supplierKey, l.unitCost))!.id;
-    const firstInDoc = !resolved.some((r) => r.lotId === lotId);
-    resolved.push({ partId: l.partId!, lotId, isNew: !!inserted || (!firstInDoc && resolved.find((r) => r.lotId === lotId)!.isNew), qty: l.qty, unitCost: l.unitCost });
+      .returning(['id', 'part_id', 'lot_no', 'unit_cost'])
+      .execute();
+    for (const r of inserted) {
+      lots.set(lotKey(r.part_id, r.lot_no, r.unit_cost), r.id);
+      made.add(r.id);
+    }
+    if (inserted.length < missing.length) for (const [k, id] of await findLots(ctx, missing.filter((l) => !lots.has(lotKey(l.partId, l.lotNo, l.unitCost))), supplierKey)) lots.set(k, id);
   }
+  const resolved = keyed.map((l, i) => {
+    const lotId = lots.get(lotKey(l.partId, l.lotNo, l.unitCost))!;
+    return { partId: l.partId, lotId, isNew: made.has(lotId), qty: lines[i]!.qty, unitCost: l.unitCost };
+  });
   const { doc, lines: lineRows } = await insertDocument(
     ctx,
     {

@@ -3,7 +3,7 @@ import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
 import { formatFen, fromMilli, toMilli } from '../../platform/numbers.js';
-import { audit, auditRow } from '../auth/audit.js';
+import { audit, auditEach } from '../auth/audit.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { isStationScoped } from './locations.js';
 import { assertWorkOrderRef } from './documents.js';
@@ -84,10 +84,7 @@ export async function fulfilShortages(ctx: Ctx, arrival: Arrival): Promise<void>
     .set((eb) => ({ status: 'closed', version: eb('version', '+', 1) }))
     .where('id', 'in', covered.map((s) => s.id))
     .execute();
-  await ctx.db
-    .insertInto('audit_log')
-    .values(covered.map((s) => ({ ...auditRow(ctx, 'fulfil', 'shortage', { status: s.status }, { status: 'closed', arrivedWith: arrival.number }), entity_id: s.id })))
-    .execute();
+  await auditEach(ctx, 'fulfil', 'shortage', covered.map((s) => ({ id: s.id, before: { status: s.status }, after: { status: 'closed', arrivedWith: arrival.number } })));
 }
 
 export interface PurchaseLine {

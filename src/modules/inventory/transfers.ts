@@ -1,5 +1,6 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
+import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
@@ -69,8 +70,8 @@ export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { li
     const base = { partId: l.part_id!, lotId: l.lot_id!, from: transit, unitCost: l.unit_cost!, stationId: doc.station_id, lineId: l.id };
     if (got > 0) moves.push({ ...base, kind: 'transfer_in', to: to.id, qty: got });
     if (l.qty - got > 0) moves.push({ ...base, kind: 'transfer_loss', to: adjust, qty: l.qty - got });
-    await ctx.db.updateTable('document_lines').set({ received_qty: got, note: received.get(l.id)?.note ?? l.note }).where('id', '=', l.id).execute();
   }
+  await updateEach(ctx.db, 'document_lines', { received_qty: 'bigint', note: 'text' }, lines.map((l) => ({ id: l.id, received_qty: received.get(l.id)?.qty ?? l.qty, note: received.get(l.id)?.note ?? l.note })));
   const { doc: receipt } = await insertDocument(
     ctx,
     { type: 'transfer_receipt', status: 'posted', from_location_id: transit, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: doc.id, reason: null, remark: input.remark ?? null, station_id: doc.station_id, posted_at: now },

@@ -64,11 +64,23 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
   return null;
 }
 
-function hasNonFinite(v: unknown, depth = 0): boolean {
+/**
+ * Walks a request's input; true when a number in it is not finite. Strings holding a lone UTF-16
+ * surrogate (no character; either database stores it as U+FFFD) are made well-formed in place, so
+ * what the code compares — a lot number, a part code — is what the database keeps.
+ */
+function scrubInput(v: unknown, depth = 0): boolean {
   if (typeof v === 'number') return !Number.isFinite(v);
   if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return false;
-  for (const x of Object.values(v as object)) if (hasNonFinite(x, depth + 1)) return true;
-  return false;
+  let nonFinite = false;
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (typeof x === 'string') {
+      if (!x.isWellFormed()) o[k] = x.toWellFormed();
+    } else if (scrubInput(x, depth + 1)) nonFinite = true;
+  }
+  return nonFinite;
 }
 
 /** The host of an Origin header; null for "null" (sandboxed frames) and garbage. */
@@ -204,7 +216,7 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
 
   // Ajv coerces "Infinity" and "1e309" to non-finite numbers, which pass minimum/maximum.
   app.addHook('preHandler', async (req) => {
-    if (hasNonFinite(req.params) || hasNonFinite(req.query) || hasNonFinite(req.body)) {
+    if ([req.params, req.query, req.body].map((v) => scrubInput(v)).some(Boolean)) {
       throw new AppError('validation_failed', { reason: 'number out of range' });
     }
   });
