@@ -147,4 +147,30 @@ describe(`query budgets (${dialect})`, () => {
     }, 200);
     await scales('POST /counts/:id/approve', (n) => t.api.post(`/counts/${counts[n]!.body.id}/approve`, {}), 200);
   });
+
+  it('lists cost the same for one item as for fifty; a document with twenty lines as with one', async () => {
+    await t.api.post('/shortages', { partId: parts[0], qty: 2 });
+    await t.api.post('/shortages', { description: '非标件', qty: 1 });
+    for (const url of ['/reservations', '/approvals', '/documents', '/moves', '/stock', '/holdings', '/parts', '/shortages', '/suppliers', '/locations', '/reports/issue-stats?groupBy=part', '/reports/issue-stats?groupBy=employee']) {
+      const sep = url.includes('?') ? '&' : '?';
+      const one = await measure(`GET ${url} (limit 1)`, () => t.api.get(`${url}${sep}limit=1`));
+      expect(one.res.status, url).toBe(200);
+      const fifty = await measure(`GET ${url} (limit 50)`, () => t.api.get(`${url}${sep}limit=50`));
+      expect(fifty.n, `${url}: ${one.n} statements for one item, ${fifty.n} for fifty`).toBeLessThanOrEqual(Math.max(one.n, 4));
+    }
+    // The purchase list: its three sources, the parts and the suppliers, however many lines.
+    const list = await measure('GET /shortages/purchase-list', () => t.api.get('/shortages/purchase-list'));
+    expect(list.n).toBeLessThanOrEqual(6);
+    for (const partId of parts.slice(30, 45)) await t.api.post('/shortages', { partId, qty: 1 });
+    const longer = await measure('GET /shortages/purchase-list (15 more lines)', () => t.api.get('/shortages/purchase-list'));
+    expect(longer.n).toBe(list.n);
+    const docs = (await t.api.get('/documents?limit=100')).body.items as { id: number; type: string }[];
+    const receipts = docs.filter((d) => d.type === 'receipt');
+    const sizes = await Promise.all(receipts.map(async (d) => ({ id: d.id, n: (await t.api.get(`/documents/${d.id}`)).body.lines.length as number })));
+    const small = sizes.find((x) => x.n === 1)!;
+    const big = sizes.find((x) => x.n >= 20)!;
+    const a = await measure('GET /documents/:id (1 line)', () => t.api.get(`/documents/${small.id}`));
+    const b = await measure('GET /documents/:id (20+ lines)', () => t.api.get(`/documents/${big.id}`));
+    expect(b.n).toBeLessThanOrEqual(a.n);
+  });
 });
