@@ -146,7 +146,7 @@ export interface StatementCounter {
 }
 
 /** A TestApp whose database handle counts every executed statement (Kysely plugin). */
-export async function createCountingTestApp(): Promise<TestApp & { counter: StatementCounter }> {
+export async function createCountingTestApp(opts: { clock?: Clock } = {}): Promise<TestApp & { counter: StatementCounter }> {
   const counter: StatementCounter = {
     n: 0,
     reset() {
@@ -154,6 +154,7 @@ export async function createCountingTestApp(): Promise<TestApp & { counter: Stat
     },
   };
   const t = await createTestApp({
+    ...opts,
     wrapDb: (db) =>
       db.withPlugin({
         transformQuery: (args) => args.node,

@@ -89,11 +89,6 @@ export async function lockForPicking(ctx: Ctx, keys: readonly LevelKey[], pickAt
   return { levels, pick: async (lines) => pickFrom(lots, lines) };
 }
 
-/** Picks lots for qty of a part at a location: the chosen lot, or FIFO; null when short. */
-export async function pickFromLocation(ctx: Ctx, locationId: number, partId: number, qty: number, lotId?: number | null) {
-  return (await pickLines(ctx, locationId, [{ partId, lotId, qty }]))[0]!;
-}
-
 /** The lots with stock of some parts at a location, oldest first per part (FIFO, R-FIN-1). */
 const lotsOfPartsQuery = prepared((db, p: { locationId: number; partIds: number[] }) =>
   db

@@ -6,6 +6,7 @@ import { createParts, type PartInput } from '../catalog/parts.js';
 import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
 import { lockLevels, postMoves } from './ledger.js';
 import { partsArrived, stationOf } from './arrivals.js';
+import { ensureLots, findLots, lotKey } from './lots.js';
 import { getStore, virtualLocation } from './locations.js';
 import type { LocationsRow } from './tables.js';
 
@@ -53,33 +54,16 @@ async function parse(ctx: Ctx, input: ReceiptInput): Promise<{ store: LocationsR
   return { store, lines };
 }
 
-const lotKey = (partId: number, lotNo: string, unitCost: number) => `${partId}\u0000${lotNo}\u0000${unitCost}`;
-
-/** The lots of these lines' identities (part, batch, unit cost) from this supplier, in one query. */
-async function findLots(ctx: Ctx, lines: readonly { partId: number; lotNo: string; unitCost: number }[], supplierKey: number): Promise<Map<string, number>> {
-  if (lines.length === 0) return new Map();
-  const rows = await ctx.db
-    .selectFrom('lots')
-    .select(['id', 'part_id', 'lot_no', 'unit_cost'])
-    .where('supplier_key', '=', supplierKey)
-    .where('part_id', 'in', [...new Set(lines.map((l) => l.partId))])
-    .where('lot_no', 'in', [...new Set(lines.map((l) => l.lotNo))])
-    .execute();
-  const wanted = new Set(lines.map((l) => lotKey(l.partId, l.lotNo, l.unitCost)));
-  return new Map(rows.map((r) => [lotKey(r.part_id, r.lot_no, r.unit_cost), r.id] as const).filter(([k]) => wanted.has(k)));
-}
-
 /**
  * What posting would do (R-INV-2): per line, "top up lot X" when a lot of the same part, batch,
  * supplier and unit cost exists, otherwise "new lot". Writes nothing.
  */
 export async function previewReceipt(ctx: Ctx, input: ReceiptInput) {
   const { lines } = await parse(ctx, input);
-  const supplierKey = input.supplierId ?? 0;
-  const known = await findLots(ctx, lines.flatMap((l) => (l.partId == null ? [] : [{ partId: l.partId, lotNo: l.lotNo, unitCost: l.unitCost }])), supplierKey);
+  const known = await findLots(ctx, lines.flatMap((l) => (l.partId == null ? [] : [{ partId: l.partId, lotNo: l.lotNo, unitCost: l.unitCost }])), input.supplierId ?? null);
   return {
     lines: lines.map((l, i) => {
-      const lotId = l.partId == null ? undefined : known.get(lotKey(l.partId, l.lotNo, l.unitCost));
+      const lotId = l.partId == null ? undefined : known.get(lotKey({ partId: l.partId, lotNo: l.lotNo, unitCost: l.unitCost }));
       return { lineNo: i + 1, partId: l.partId, newPart: l.newPart != null, lotNo: l.lotNo, action: lotId ? ('top_up' as const) : ('new_lot' as const), lotId: lotId ?? null };
     }),
   };
@@ -88,7 +72,6 @@ export async function previewReceipt(ctx: Ctx, input: ReceiptInput) {
 /** Posts a receipt (R-INV-1, R-INV-2): new parts are created from their lines, lots topped up or made. */
 export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
   const { store, lines } = await parse(ctx, input);
-  const supplierKey = input.supplierId ?? 0;
   const fresh = lines.filter((l) => l.newPart);
   for (const [i, part] of (await createParts(ctx, fresh.map((l) => l.newPart!))).entries()) fresh[i]!.partId = part.id;
   const supplierLoc = await virtualLocation(ctx, 'supplier');
@@ -100,28 +83,11 @@ export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
     ]),
   );
   const now = ctx.clock.now();
-  // The lines' lots: the existing ones in one query, the missing ones made in one insert (a lot a
-  // concurrent receipt made meanwhile is found again). A lot this receipt made is new on every
-  // line of it.
   const keyed = lines.map((l) => ({ partId: l.partId!, lotNo: l.lotNo, unitCost: l.unitCost }));
-  const lots = await findLots(ctx, keyed, supplierKey);
-  const missing = [...new Map(keyed.filter((l) => !lots.has(lotKey(l.partId, l.lotNo, l.unitCost))).map((l) => [lotKey(l.partId, l.lotNo, l.unitCost), l])).values()];
-  const made = new Set<number>();
-  if (missing.length > 0) {
-    const inserted = await ctx.db
-      .insertInto('lots')
-      .values(missing.map((l) => ({ part_id: l.partId, lot_no: l.lotNo, supplier_id: input.supplierId ?? null, supplier_key: supplierKey, unit_cost: l.unitCost, received_at: now, document_id: null })))
-      .onConflict((oc) => oc.columns(['part_id', 'lot_no', 'supplier_key', 'unit_cost']).doNothing())
-      .returning(['id', 'part_id', 'lot_no', 'unit_cost'])
-      .execute();
-    for (const r of inserted) {
-      lots.set(lotKey(r.part_id, r.lot_no, r.unit_cost), r.id);
-      made.add(r.id);
-    }
-    if (inserted.length < missing.length) for (const [k, id] of await findLots(ctx, missing.filter((l) => !lots.has(lotKey(l.partId, l.lotNo, l.unitCost))), supplierKey)) lots.set(k, id);
-  }
+  const { lots, made } = await ensureLots(ctx, keyed, { supplierId: input.supplierId ?? null, receivedAt: now });
+  // A lot this receipt made is new on every line of it.
   const resolved = keyed.map((l, i) => {
-    const lotId = lots.get(lotKey(l.partId, l.lotNo, l.unitCost))!;
+    const lotId = lots.get(lotKey(l))!;
     return { partId: l.partId, lotId, isNew: made.has(lotId), qty: lines[i]!.qty, unitCost: l.unitCost };
   });
   const { doc, lines: lineRows } = await insertDocument(

@@ -10,10 +10,12 @@ import { dayEdgeInZone, isoInZone } from '../../platform/clock.js';
 import { fromMilli } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { checkLineCount, loadParts } from '../inventory/documents.js';
-import { lockLevels, nextNumber, pickFromLocation, type MoveSpec } from '../inventory/ledger.js';
+import { lockLevels, nextNumber, pickLines, type MoveSpec } from '../inventory/ledger.js';
 import { postDocument } from '../inventory/posting.js';
 import { createLocation, getLocation, getStore, virtualLocation } from '../inventory/locations.js';
 import { sumLines } from '../inventory/ledger.rules.js';
+import { ensureLots, lotKey } from '../inventory/lots.js';
+import { updateEach } from '../../platform/db/bulk.js';
 import type { DisposalAction, OldPartItemsRow } from './report-tables.js';
 import './report-errors.js';
 import '../exchange/errors.js';
@@ -40,19 +42,6 @@ export async function oldPartsLocation(ctx: Ctx, stationId: number | null): Prom
   for (let n = 2; await ctx.db.selectFrom('locations').select('id').where('code', '=', code).executeTakeFirst(); n++) code = `${base}-${n}`;
   const created = await createLocation(ctx, { code, name: station ? `${station.name}旧件库` : '旧件库', kind: 'old_parts', stationId });
   return created.id;
-}
-
-/** The zero-cost lot of old parts of one work order (its number is the lot number). */
-async function oldLot(ctx: Ctx, partId: number, lotNo: string, now: number): Promise<number> {
-  const find = () => ctx.db.selectFrom('lots').select('id').where('part_id', '=', partId).where('lot_no', '=', lotNo).where('supplier_key', '=', 0).where('unit_cost', '=', 0).executeTakeFirst();
-  const found = await find();
-  if (found) return found.id;
-  await ctx.db
-    .insertInto('lots')
-    .values({ part_id: partId, lot_no: lotNo, supplier_id: null, supplier_key: 0, unit_cost: 0, received_at: now, document_id: null })
-    .onConflict((oc) => oc.columns(['part_id', 'lot_no', 'supplier_key', 'unit_cost']).doNothing())
-    .execute();
-  return (await find())!.id;
 }
 
 function itemView(ctx: Ctx, i: OldPartItemsRow & { part_code: string; part_name: string; wo_number: string; tech_name: string | null; location_name: string; document_number: string }) {
@@ -116,8 +105,10 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   const to = input.toLocationId != null ? (await getStore(ctx, input.toLocationId, ['old_parts'])).id : await oldPartsLocation(ctx, wo.station_id);
   const from = await virtualLocation(ctx, 'consumed');
   const now = ctx.clock.now();
-  const lots = new Map<number, number>();
-  for (const l of lines) lots.set(l.partId, await oldLot(ctx, l.partId, `OLD-${wo.number}`, now));
+  // One zero-cost lot per part and work order (its number is the lot number), all in one go.
+  const lotOf = (partId: number) => ({ partId, lotNo: `OLD-${wo.number}`, unitCost: 0 });
+  const { lots: byKey } = await ensureLots(ctx, lines.map((l) => lotOf(l.partId)), { supplierId: null, receivedAt: now });
+  const lots = new Map(lines.map((l) => [l.partId, byKey.get(lotKey(lotOf(l.partId)))!]));
   const number = await nextNumber(ctx, 'JJ');
   await lockLevels(ctx, lines.flatMap((l) => [{ locationId: from, partId: l.partId }, { locationId: to, partId: l.partId }]));
   const moves: MoveSpec[] = lines.map((l) => ({ kind: 'old_part_in', partId: l.partId, lotId: lots.get(l.partId)!, from, to, qty: l.qty, unitCost: 0, userId: wo.lead_technician_id, workOrderId: wo.id, stationId: wo.station_id }));
@@ -198,6 +189,10 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
   const loc = await getStore(ctx, input.locationId, ['old_parts']);
   const parts = await loadParts(ctx, input.lines.map((l) => l.partId), { allowArchived: true });
   // Resolve each line's destination; lines with the same action and destination share a document.
+  // The suppliers named and the stores refurbished into are checked once each, not per line.
+  const named = [...new Set(input.lines.flatMap((l) => (l.action === 'supplier_claim' && l.supplierId != null ? [l.supplierId] : [])))];
+  const suppliers = new Set(named.length ? (await ctx.db.selectFrom('suppliers').select('id').where('id', 'in', named).execute()).map((s) => s.id) : []);
+  const stores = new Map<number, number>();
   const groups = new Map<string, { action: DisposalAction; to: number; supplierId: number | null; lines: { partId: number; qty: number }[] }>();
   for (const [i, l] of input.lines.entries()) {
     const qty = qtyMilli(l.qty, `lines.${i}.qty`);
@@ -206,14 +201,14 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
     if (l.action === 'supplier_claim') {
       to = await virtualLocation(ctx, 'supplier');
       if (l.supplierId != null) {
-        const s = await ctx.db.selectFrom('suppliers').select('id').where('id', '=', l.supplierId).executeTakeFirst();
-        if (!s) throw new AppError('unknown_supplier', { supplierId: l.supplierId });
-        supplierId = s.id;
+        if (!suppliers.has(l.supplierId)) throw new AppError('unknown_supplier', { supplierId: l.supplierId });
+        supplierId = l.supplierId;
       }
     } else if (l.action === 'scrap') to = await virtualLocation(ctx, 'scrap');
     else {
       if (l.toLocationId == null) throw new AppError('refurbish_needs_store');
-      to = (await getStore(ctx, l.toLocationId, ['warehouse', 'station'])).id;
+      if (!stores.has(l.toLocationId)) stores.set(l.toLocationId, (await getStore(ctx, l.toLocationId, ['warehouse', 'station'])).id);
+      to = stores.get(l.toLocationId)!;
     }
     const key = `${l.action}:${to}:${supplierId ?? ''}`;
     const g = groups.get(key) ?? { action: l.action, to, supplierId, lines: [] };
@@ -226,19 +221,22 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
   const taken = new Map<number, number>(); // item id → taken in this request
   const documentIds: number[] = [];
   const disposals: { itemId: number; workOrderId: number; partId: number; qty: string; action: DisposalAction; documentId: number }[] = [];
+  const rows: { item_id: number; document_id: number; action: DisposalAction; qty: number; supplier_id: number | null; to_location_id: number; created_by: number; created_at: number }[] = [];
+  // The items still pending of every part disposed, oldest first, read once after the locks.
+  const pendingItems = await ctx.db
+    .selectFrom('old_part_items')
+    .selectAll()
+    .where('location_id', '=', loc.id)
+    .where('part_id', 'in', [...new Set(input.lines.map((l) => l.partId))])
+    .where(sql<boolean>`disposed_qty < qty`)
+    .orderBy('handed_in_at')
+    .orderBy('id')
+    .execute();
   for (const g of groups.values()) {
     const moves: MoveSpec[] = [];
     const allocations: { itemId: number; workOrderId: number; qty: number; lotId: number; partId: number }[] = [];
     for (const l of sumLines(g.lines)) {
-      const pending = await ctx.db
-        .selectFrom('old_part_items')
-        .selectAll()
-        .where('location_id', '=', loc.id)
-        .where('part_id', '=', l.partId)
-        .where(sql<boolean>`disposed_qty < qty`)
-        .orderBy('handed_in_at')
-        .orderBy('id')
-        .execute();
+      const pending = pendingItems.filter((p) => p.part_id === l.partId);
       let left = l.qty;
       const open = pending.map((p) => ({ p, free: Number(p.qty) - Number(p.disposed_qty) - (taken.get(p.id) ?? 0) })).filter((x) => x.free > 0);
       const total = open.reduce((s, x) => s + x.free, 0);
@@ -251,14 +249,20 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
         left -= take;
       }
     }
-    // The ledger must hold each lot too (a transfer or count may have moved it meanwhile).
-    const perLot = new Map<number, number>();
-    for (const a of allocations) perLot.set(a.lotId, (perLot.get(a.lotId) ?? 0) + a.qty);
+    // The ledger must hold each lot too (a transfer or count may have moved it meanwhile): the
+    // lots of the group are picked together, after the previous group's moves were posted.
+    const perLot = new Map<number, { partId: number; qty: number }>();
+    for (const a of allocations) perLot.set(a.lotId, { partId: a.partId, qty: (perLot.get(a.lotId)?.qty ?? 0) + a.qty });
+    const lotLines = [...perLot].map(([lotId, { partId, qty }]) => ({ partId, lotId, qty }));
+    const picked = await pickLines(ctx, loc.id, lotLines);
+    const cost = new Map<number, number>();
+    for (const [i, { picks, held }] of picked.entries()) {
+      const l = lotLines[i]!;
+      if (!picks) throw new AppError('old_parts_not_pending', { partId: l.partId, partCode: parts.get(l.partId)!.code, pending: fromMilli(held), requested: fromMilli(l.qty) });
+      cost.set(l.lotId, picks[0]!.unit_cost);
+    }
     for (const a of allocations) {
-      const { picks, held } = await pickFromLocation(ctx, loc.id, a.partId, perLot.get(a.lotId)!, a.lotId);
-      if (!picks) throw new AppError('old_parts_not_pending', { partId: a.partId, partCode: parts.get(a.partId)!.code, pending: fromMilli(held), requested: fromMilli(perLot.get(a.lotId)!) });
-      const unitCost = picks[0]!.unit_cost;
-      moves.push({ kind: 'old_part_out', partId: a.partId, lotId: a.lotId, from: loc.id, to: g.to, qty: a.qty, unitCost, userId: null, workOrderId: a.workOrderId, stationId: loc.station_id });
+      moves.push({ kind: 'old_part_out', partId: a.partId, lotId: a.lotId, from: loc.id, to: g.to, qty: a.qty, unitCost: cost.get(a.lotId)!, userId: null, workOrderId: a.workOrderId, stationId: loc.station_id });
     }
     const { doc } = await postDocument(
       ctx,
@@ -282,12 +286,15 @@ export async function disposeOldParts(ctx: Ctx, input: { locationId: number; lin
       { number: await nextNumber(ctx, 'JC'), audit: { action: 'post', entity: 'old_parts_out', after: { action: g.action, lines: moves.length } } },
     );
     for (const a of allocations) {
-      await ctx.db.updateTable('old_part_items').set((eb) => ({ disposed_qty: eb('disposed_qty', '+', a.qty) })).where('id', '=', a.itemId).execute();
-      await ctx.db.insertInto('old_part_disposals').values({ item_id: a.itemId, document_id: doc.id, action: g.action, qty: a.qty, supplier_id: g.supplierId, to_location_id: g.to, created_by: ctx.actor.id, created_at: now }).execute();
+      rows.push({ item_id: a.itemId, document_id: doc.id, action: g.action, qty: a.qty, supplier_id: g.supplierId, to_location_id: g.to, created_by: ctx.actor.id, created_at: now });
       disposals.push({ itemId: a.itemId, workOrderId: a.workOrderId, partId: a.partId, qty: String(fromMilli(a.qty)), action: g.action, documentId: doc.id });
     }
     documentIds.push(doc.id);
   }
+  // The items' disposed quantities (read after the level locks, so current) and the disposal
+  // records, one statement each.
+  await updateEach(ctx.db, 'old_part_items', { disposed_qty: 'bigint' }, pendingItems.filter((p) => taken.has(p.id)).map((p) => ({ id: p.id, disposed_qty: Number(p.disposed_qty) + taken.get(p.id)! })));
+  if (rows.length > 0) await ctx.db.insertInto('old_part_disposals').values(rows).execute();
   return { documentIds, disposals };
 }
 
