@@ -31,4 +31,13 @@ describe(`schema errors in the user's language (${dialect})`, () => {
     expect(low.body.error.message).toBe('输入有误：fromLocationId 不能小于 1');
     for (const r of [wrongType, long, low]) expect(r.body.error.message).not.toMatch(/must|property/);
   });
+
+  it('a value outside a set of choices lists the choices, also when the field may be empty', async () => {
+    const reason = await t.api.post('/write-offs', { userId: s.tech.id, reason: 'lost', lines: [{ partId: s.part.id, qty: 1 }] });
+    expect(reason.body.error).toMatchObject({ details: { field: 'reason', rule: 'enum' }, message: '输入有误：reason 不是允许的取值（consumed、scrapped）' });
+    expect((await t.api.as('en').post('/write-offs', { userId: s.tech.id, reason: 'lost', lines: [{ partId: s.part.id, qty: 1 }] })).body.error.message).toBe('Invalid input: reason is not one of the allowed values (consumed, scrapped)');
+    const alarm = await t.api.post('/parts', { code: 'VM-1', name: '测试件', unit: '个', alarmQty: 'abc' });
+    // A number that may be left empty: both are named, the number first.
+    expect(alarm.body.error).toMatchObject({ details: { field: 'alarmQty', rule: 'type' }, message: '输入有误：alarmQty 应为数字 / 空' });
+  });
 });

@@ -169,6 +169,10 @@ describe('service report', () => {
   it('submit of an incomplete report is 409 with the missing fields; nothing changes', async () => {
     const wo = await onSiteOrder();
     expect((await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: 0 })).body.error).toMatchObject({ code: 'report_incomplete', details: { missing: ['findings', 'cause', 'responsibility', 'actions', 'minutesSpent'] } });
+    // A responsibility outside the list (the field may also be left empty) names the choices.
+    const bad = await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { ...complete, version: 0, responsibility: 'wear' });
+    expect(bad.body.error).toMatchObject({ code: 'validation_failed', details: { field: 'responsibility', rule: 'enum' } });
+    expect(bad.body.error.message).toMatch(/^输入有误：responsibility 不是允许的取值（customer、.*manufacturer.*、空）$/);
     ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { ...complete, version: 0, minutesSpent: null, partsUsed: [{ partId: partA, qty: 1 }] }), 200);
     const res = await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: 1 });
     expect(res.status).toBe(409);

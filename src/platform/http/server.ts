@@ -33,7 +33,7 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
   if (err instanceof AppError) return { code: err.code, details: err.details };
   if (err instanceof RetryExhaustedError) return { code: 'busy', details: {} };
   const e = err as FastifyError & { validation?: AjvIssue[] };
-  if (e?.validation) return { code: 'validation_failed', details: validationDetails(e.validation[0], e.validationContext, lang) };
+  if (e?.validation) return { code: 'validation_failed', details: validationDetails(e.validation, e.validationContext, lang) };
   switch (e?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { code: 'payload_too_large', details: {} };

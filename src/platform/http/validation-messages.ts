@@ -40,16 +40,47 @@ const RULES: Record<string, Record<Lang, Words>> = {
   maxItems: { 'zh-CN': (f, p) => `${f} 最多 ${p.limit} 项`, 'zh-TW': (f, p) => `${f} 最多 ${p.limit} 項`, en: (f, p) => `${f} takes at most ${p.limit} items` },
   pattern: { 'zh-CN': (f) => `${f} 格式不对`, 'zh-TW': (f) => `${f} 格式不對`, en: (f) => `${f} has the wrong format` },
   format: { 'zh-CN': (f) => `${f} 格式不对`, 'zh-TW': (f) => `${f} 格式不對`, en: (f) => `${f} has the wrong format` },
-  enum: { 'zh-CN': (f) => `${f} 不是允许的取值`, 'zh-TW': (f) => `${f} 不是允許的值`, en: (f) => `${f} is not one of the allowed values` },
+  enum: {
+    'zh-CN': (f, p) => `${f} 不是允许的取值${allowed(p, '（', '、', '）', 'zh-CN')}`,
+    'zh-TW': (f, p) => `${f} 不是允許的值${allowed(p, '（', '、', '）', 'zh-TW')}`,
+    en: (f, p) => `${f} is not one of the allowed values${allowed(p, ' (', ', ', ')', 'en')}`,
+  },
   const: { 'zh-CN': (f) => `${f} 不是允许的取值`, 'zh-TW': (f) => `${f} 不是允許的值`, en: (f) => `${f} is not the allowed value` },
   anyOf: { 'zh-CN': (f) => `${f} 取值无效`, 'zh-TW': (f) => `${f} 值無效`, en: (f) => `${f} is not valid` },
   multipleOf: { 'zh-CN': (f) => `${f} 小数位过多`, 'zh-TW': (f) => `${f} 小數位過多`, en: (f) => `${f} has too many decimals` },
 };
 
+/** The allowed values of an enum (or of a union of constants), when there are few enough to list. */
+function allowed(p: Record<string, unknown>, open: string, sep: string, close: string, lang: Lang): string {
+  const values = p.allowedValues;
+  if (!Array.isArray(values) || values.length === 0 || values.length > 12) return '';
+  return open + values.map((v) => (v === null ? TYPE_NAMES.null![lang] : String(v))).join(sep) + close;
+}
+
+/**
+ * The issue to tell the user. Ajv reports a union's failure as one error per branch, then the
+ * anyOf; the first branch of a nullable field is null (nullFirst), so a bad value of an optional
+ * enum read "must be null". A union of constants is told as an enum with its values, a union of
+ * types as the list of types; anything else as Ajv's first issue.
+ */
+function pick(issues: readonly AjvIssue[]): AjvIssue | undefined {
+  const first = issues[0];
+  if (!first) return undefined;
+  const same = issues.filter((i) => i.instancePath === first.instancePath);
+  if (!same.some((i) => i.keyword === 'anyOf')) return first;
+  const nullable = same.some((i) => i.keyword === 'type' && i.params?.type === 'null');
+  const consts = same.flatMap((i) => (i.keyword === 'const' ? [i.params?.allowedValue] : i.keyword === 'enum' && Array.isArray(i.params?.allowedValues) ? i.params.allowedValues : []));
+  if (consts.length > 0) return { keyword: 'enum', instancePath: first.instancePath, params: { allowedValues: nullable ? [...consts, null] : consts } };
+  const types = [...new Set(same.flatMap((i) => (i.keyword === 'type' ? String(i.params?.type).split(',') : [])))];
+  if (types.length > 1 && same.every((i) => i.keyword === 'type' || i.keyword === 'anyOf')) return { keyword: 'type', instancePath: first.instancePath, params: { type: [...types.filter((t) => t !== 'null'), ...(nullable ? ['null'] : [])].join(',') } };
+  return first;
+}
+
 const typeName = (t: unknown, lang: Lang) => String(t).split(',').map((x) => TYPE_NAMES[x]?.[lang] ?? x).join(' / ');
 
 /** details for a validation_failed answer: the field, the rule, and a sentence in `lang`. */
-export function validationDetails(issue: AjvIssue | undefined, context: string | undefined, lang: Lang): { field: string; rule: string; reason: string } {
+export function validationDetails(issues: readonly AjvIssue[], context: string | undefined, lang: Lang): { field: string; rule: string; reason: string } {
+  const issue = pick(issues);
   const rule = issue?.keyword ?? 'invalid';
   const params = issue?.params ?? {};
   const parts = (issue?.instancePath ?? '').split('/').filter(Boolean);
