@@ -79,12 +79,19 @@ export async function fulfilShortages(ctx: Ctx, arrival: Arrival): Promise<void>
     return true;
   });
   if (covered.length === 0) return;
-  await ctx.db
-    .updateTable('shortages')
-    .set((eb) => ({ status: 'closed', version: eb('version', '+', 1) }))
-    .where('id', 'in', covered.map((s) => s.id))
-    .execute();
-  await auditEach(ctx, 'fulfil', 'shortage', covered.map((s) => ({ id: s.id, before: { status: s.status }, after: { status: 'closed', arrivedWith: arrival.number } })));
+  // Still open or ordered when updated: a receipt posted at the same moment may have closed one.
+  const closed = new Set(
+    (
+      await ctx.db
+        .updateTable('shortages')
+        .set((eb) => ({ status: 'closed', version: eb('version', '+', 1) }))
+        .where('id', 'in', covered.map((s) => s.id))
+        .where('status', 'in', ['open', 'ordered'])
+        .returning('id')
+        .execute()
+    ).map((r) => r.id),
+  );
+  await auditEach(ctx, 'fulfil', 'shortage', covered.filter((s) => closed.has(s.id)).map((s) => ({ id: s.id, before: { status: s.status }, after: { status: 'closed', arrivedWith: arrival.number } })));
 }
 
 export interface PurchaseLine {
