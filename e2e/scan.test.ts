@@ -6,7 +6,7 @@
 // hook. Headless Chromium has no camera: the scan button says so instead of failing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, login, pick, shot, startApp, type Running } from './harness.js';
+import { DEMO_PASSWORD, login, pick, settled, shot, startApp, type Running } from './harness.js';
 
 const STORE = '郑州总仓';
 const UNKNOWN = '2000000000015';
@@ -70,7 +70,12 @@ describe('issue form', () => {
 
   it('a scan into a line\'s part field fills that line', async () => {
     await page.getByRole('button', { name: /添加一行/ }).click();
-    await page.locator('#lines_1_partId').click();
+    // The new row must stand still and hold the focus before the scanner types (a busy machine
+    // in CI once typed the code before the click had focused the field).
+    const field = page.locator('#lines_1_partId');
+    await settled(field);
+    await field.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lines_1_partId');
     await wedge(page, b.barcode);
     await expect.poll(() => page.getByTestId('issue-line-1').innerText()).toContain(b.code);
     await expect.poll(() => page.locator('#lines_1_qty').inputValue()).toBe('1');
