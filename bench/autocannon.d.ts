@@ -19,6 +19,8 @@ declare module 'autocannon' {
     overallRate?: number;
     pipelining?: number;
     timeout?: number;
+    /** Each request in turn; setupRequest may change the body (a different part per request). */
+    requests?: { setupRequest?: (req: { body?: string }) => { body?: string } }[];
   }
   export interface Result {
     duration: number;

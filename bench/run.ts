@@ -49,6 +49,8 @@ const { values: flags } = parseArgs({
     modes: { type: 'string' },
     moves: { type: 'string' },
     duration: { type: 'string' },
+    // Spread the issues over this many parts (default 1: every issue queues on one part's row).
+    parts: { type: 'string' },
   },
 });
 const QUICK = !!flags.quick;
@@ -57,6 +59,7 @@ const START_FLAGS = (/^node\s+((?:--\S+\s+)*)bin\/aftersales\.js/.exec((JSON.par
 const DURATION = Number(flags.duration ?? (QUICK ? 3 : 10));
 const WARMUP = QUICK ? 1 : 3;
 const CONNECTIONS = 32;
+const PARTS = Math.max(1, Math.min(200, Number(flags.parts ?? 1)));
 const LEDGER_MOVES = Number(flags.moves ?? (QUICK ? 100_000 : 1_000_000));
 const PG_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : null;
 const ENGINE = PG_URL ? 'postgres' : 'sqlite';
@@ -189,8 +192,12 @@ function serverEnv(url: string, sync: string): Record<string, string> {
   return { DATABASE_URL: url, AFTERSALES_ADMIN_PASSWORD: ADMIN_PASSWORD, AFTERSALES_SQLITE_SYNCHRONOUS: sync === '-' ? 'FULL' : sync, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
 }
 
-async function load(url: string, body: string, headers: Record<string, string>, duration: number, overallRate?: number): Promise<Result> {
-  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, connections: CONNECTIONS, duration, overallRate, timeout: 30 });
+/** Drives POST url with `body`, or with each of `body`'s bodies in turn when it is a list. */
+async function load(url: string, body: string | string[], headers: Record<string, string>, duration: number, overallRate?: number): Promise<Result> {
+  let i = 0;
+  const bodies = typeof body === 'string' ? null : body;
+  const requests = bodies ? [{ setupRequest: (req: { body?: string }) => ({ ...req, body: bodies[i++ % bodies.length] }) }] : undefined;
+  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: bodies ? bodies[0] : (body as string), requests, connections: CONNECTIONS, duration, overallRate, timeout: 30 });
   if (r.errors || r.non2xx) console.warn(`  ! ${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests.total}`);
   return r;
 }
@@ -242,9 +249,10 @@ async function writeBench(mode: string): Promise<WriteResult> {
     const rec = await call(api.base, 'POST', '/receipts', token, {
       locationId: wh.id,
       supplierId: sup.id,
-      lines: [{ newPart: { code: 'BENCH-1', name: '基准配件', unit: '个', salePrice: '20.00' }, qty: 10_000_000, unitCost: '12.50', lot: 'L-BENCH' }],
+      lines: Array.from({ length: PARTS }, (_, i) => ({ newPart: { code: `BENCH-${i + 1}`, name: `基准配件${i + 1}`, unit: '个', salePrice: '20.00' }, qty: Math.floor(10_000_000 / PARTS), unitCost: '12.50', lot: 'L-BENCH' })),
     });
-    const body = JSON.stringify({ fromLocationId: wh.id, toUserId: tech.id, lines: [{ partId: rec.lines[0].partId, qty: 1 }] });
+    const bodies = (rec.lines as { partId: number }[]).map((l) => JSON.stringify({ fromLocationId: wh.id, toUserId: tech.id, lines: [{ partId: l.partId, qty: 1 }] }));
+    const body = PARTS === 1 ? bodies[0]! : bodies;
     const headers = { authorization: `Bearer ${token}` };
     const url = `${api.base}/api/v1/issues`;
     await load(url, body, headers, WARMUP);

@@ -7,14 +7,15 @@ import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
-import { adjustReserved, levelKey, lockForPicking, lockLevels, numberSequence, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type Picked } from './ledger.js';
+import { adjustReserved, levelKey, lockForPicking, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type Picked } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
-import { linesOf, postDocument } from './posting.js';
+import { linesOf, postChecked, postDocument, type PostCheck } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
 import { reservationRow } from './reservations.js';
 import type { PartsRow } from '../catalog/tables.js';
 import type { ApprovalRulesRow, DocumentsRow, LocationsRow } from './tables.js';
 import { prepared } from '../../platform/db/prepared.js';
+import { isRetryable } from '../../platform/db/transaction.js';
 
 export interface IssueInput {
   fromLocationId: number;
@@ -48,9 +49,10 @@ function activeUser(userId: number, u: UserWithHolding | undefined | null): User
 }
 
 /**
- * PostgreSQL: the store, the employee, the parts and the document's number in one round trip
- * (each is a network wait; docs/decisions/0013-one-statement-posting.md). The number is drawn
- * even when a check then fails: PostgreSQL's numbers may have gaps (decision 0004).
+ * PostgreSQL: the store, the employee, the parts, the lots at the store (read without a lock, for
+ * issueAtOnce) and the document's number in one round trip (each is a network wait;
+ * docs/decisions/0013-one-statement-posting.md). The number is drawn even when a check then
+ * fails: PostgreSQL's numbers may have gaps (decision 0004).
  */
 const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: number[]; seq: string }) =>
   db.selectNoFrom((eb) => [
@@ -58,6 +60,7 @@ const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: num
     jsonObjectFrom(userWithHoldingQuery(eb as unknown as QueryCreator<Database>, p.user)).as('user'),
     jsonArrayFrom(eb.selectFrom('parts').selectAll().where('id', 'in', p.parts)).as('parts'),
     jsonArrayFrom(activeRulesQuery(eb as unknown as QueryCreator<Database>)).as('rules'),
+    jsonArrayFrom(lotsOfPartsQuery(eb as unknown as QueryCreator<Database>, { locationId: p.from, partIds: p.parts })).as('lots'),
     sql<number>`aftersales_next_number(${p.seq})`.as('n'),
   ]),
 );
@@ -84,12 +87,22 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
       user: activeUser(input.toUserId, r!.user as UserWithHolding | null),
       parts: checkParts(uniq, r!.parts as PartsRow[]),
       rules: mayNeedApproval ? (r!.rules as ApprovalRulesRow[]) : [],
-      number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)),
+      number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)) as string | undefined,
+      lots: r!.lots as LotRow[] | undefined,
     };
   }
   const from = await getStore(ctx, input.fromLocationId, kinds);
   const [u] = await userWithHolding(ctx.db, { id: input.toUserId });
-  return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), rules: mayNeedApproval ? await activeRules(ctx.db, {}) : [], number: undefined };
+  return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), rules: mayNeedApproval ? await activeRules(ctx.db, {}) : [], number: undefined, lots: undefined };
+}
+
+type LotRow = { part_id: number; lot_id: number; on_hand: number; unit_cost: number };
+export type IssueLookups = Awaited<ReturnType<typeof issueLookups>>;
+
+/** An issue's lines in thousandths, duplicate lines of one part (and lot) summed. */
+function issueLines(input: IssueInput): Line[] {
+  checkLineCount(input.lines);
+  return sumLines(input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) })));
 }
 
 /**
@@ -140,21 +153,82 @@ function needsApproval(ctx: Ctx, rules: readonly ApprovalRulesRow[], lines: Line
 
 /** Builds the issue's moves from its lots (picked here unless given); throws insufficient_stock when short. */
 async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lines: Line[], parts: Map<number, PartsRow>, releasing: Map<number, number>, extra: Partial<MoveSpec>, given?: Picked) {
-  const moves: MoveSpec[] = [];
   assertLinesAvailable(levels, from, lines, (partId) => parts.get(partId)!.code, releasing);
   const picked = given ?? (await pickLines(ctx, from, lines));
   for (const [i, l] of lines.entries()) {
-    const part = parts.get(l.partId)!;
-    const { picks } = picked[i]!;
-    if (!picks) {
+    if (!picked[i]!.picks) {
       const lv = levels.get(levelKey(from, l.partId));
-      throw new AppError('insufficient_stock', { partId: l.partId, partCode: part.code, available: lv ? (lv.on_hand - lv.reserved) / 1000 : 0, requested: l.qty / 1000, lotId: l.lotId });
-    }
-    for (const p of picks) {
-      moves.push({ kind: 'issue', partId: l.partId, lotId: p.lot_id, from, to, qty: p.qty, unitCost: p.unit_cost, salePrice: part.sale_price, ...extra });
+      throw new AppError('insufficient_stock', { partId: l.partId, partCode: parts.get(l.partId)!.code, available: lv ? (lv.on_hand - lv.reserved) / 1000 : 0, requested: l.qty / 1000, lotId: l.lotId });
     }
   }
-  return moves;
+  return issueMoves(from, to, lines, parts, picked, extra);
+}
+
+/** The moves of an issue's lines from their picks (every line picked). */
+function issueMoves(from: number, to: number, lines: Line[], parts: Map<number, PartsRow>, picked: Picked, extra: Partial<MoveSpec>): MoveSpec[] {
+  return lines.flatMap((l, i) =>
+    picked[i]!.picks!.map((p): MoveSpec => ({ kind: 'issue', partId: l.partId, lotId: p.lot_id, from, to, qty: p.qty, unitCost: p.unit_cost, salePrice: parts.get(l.partId)!.sale_price, ...extra })),
+  );
+}
+
+/** The issue document's fields but its type, status and cost. */
+function issueDocument(input: IssueInput, from: LocationsRow, user: UserWithHolding, holding: number) {
+  return {
+    from_location_id: from.id,
+    to_location_id: holding,
+    user_id: user.id,
+    supplier_id: null,
+    work_order_id: input.workOrderId ?? null,
+    reservation_id: input.reservationId ?? null,
+    related_document_id: null,
+    reason: null,
+    remark: input.remark ?? null,
+    station_id: from.kind === 'station' ? from.id : (from.station_id ?? user.station_id),
+  };
+}
+
+const postedIssue = (base: ReturnType<typeof issueDocument>, moves: readonly MoveSpec[], now: number) => ({
+  ...base,
+  type: 'issue' as const,
+  status: 'posted' as const,
+  posted_at: now,
+  total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0),
+});
+const issueAudit = (moves: readonly MoveSpec[]) => ({ action: 'post', entity: 'issue', after: { lines: moves.length } });
+
+/**
+ * PostgreSQL, outside a transaction: an issue posted in one statement that takes the stock locks
+ * itself (aftersales_post with a check; docs/decisions/0016-issue-in-one-statement.md). The lots
+ * are read without a lock along with the lookups, the FIFO picks made from them, and the
+ * function posts only if, under its locks, the stock is still available and FIFO would pick the
+ * same lots. `{ lookups }` when that does not hold or the issue needs more than this path does
+ * (a reservation, a chosen lot, an approval, the employee's first holding): the caller then runs
+ * issueParts in a transaction with those lookups (no second number is drawn).
+ */
+export async function issueAtOnce(ctx: Ctx, input: IssueInput): Promise<{ done: ReturnType<typeof documentView> } | { lookups: IssueLookups }> {
+  const lines = issueLines(input);
+  const lookups = await issueLookups(ctx, input, lines.map((l) => l.partId));
+  const { from, user, parts, rules, number, lots } = lookups;
+  const holding = user.holding_id;
+  if (!lots || !number || holding == null || input.reservationId != null || lines.some((l) => l.lotId != null)) return { lookups };
+  await assertWorkOrderRef(ctx, input.workOrderId);
+  const picked = pickFrom(lots, lines);
+  if (picked.some((p) => !p.picks) || needsApproval(ctx, rules, lines, parts, picked)) return { lookups };
+  const base = issueDocument(input, from, user, holding);
+  const moves = issueMoves(from.id, holding, lines, parts, picked, { userId: user.id, workOrderId: input.workOrderId ?? null, stationId: base.station_id });
+  const check: PostCheck = {
+    keys: lines.flatMap((l) => [{ location_id: from.id, part_id: l.partId }, { location_id: holding, part_id: l.partId }]),
+    at: from.id,
+    need: lines.map((l) => ({ part_id: l.partId, qty: l.qty })),
+    picks: lines.flatMap((l, i) => picked[i]!.picks!.map((p, k, all) => ({ part_id: l.partId, rn: k + 1, lot_id: p.lot_id, qty: p.qty, last: k === all.length - 1 }))),
+  };
+  try {
+    const posted = await postChecked(ctx, postedIssue(base, moves, ctx.clock.now()), moves, { number, audit: issueAudit(moves), check });
+    return posted ? { done: documentView(ctx, posted.doc, posted.lines) } : { lookups };
+  } catch (err) {
+    if (isRetryable(err)) return { lookups }; // a deadlock or the like: the transaction's path retries
+    throw err;
+  }
 }
 
 /**
@@ -162,11 +236,9 @@ async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lin
  * is chosen; fulfils a reservation when named (R-INV-5). When an approval rule applies
  * (R-INV-16) the document waits for a manager with its quantities reserved.
  */
-export async function issueParts(ctx: Ctx, input: IssueInput) {
-  checkLineCount(input.lines);
-  const raw = input.lines.map((l, i) => ({ partId: l.partId, lotId: l.lotId ?? null, qty: toMilli(l.qty, `lines.${i}.qty`) }));
-  const lines = sumLines(raw);
-  const { from, user, parts, rules, number } = await issueLookups(ctx, input, lines.map((l) => l.partId));
+export async function issueParts(ctx: Ctx, input: IssueInput, looked?: IssueLookups) {
+  const lines = issueLines(input);
+  const { from, user, parts, rules, number } = looked ?? (await issueLookups(ctx, input, lines.map((l) => l.partId)));
   if (input.lines.some((l) => l.lotId != null)) {
     const lotIds = [...new Set(lines.flatMap((l) => (l.lotId == null ? [] : [l.lotId])))];
     const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
@@ -179,19 +251,8 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   // lock waits for one round trip less. (SQLite's gapless counter has one writer anyway.)
   const { levels, pick } = await lockForPicking(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]), from.id);
   const now = ctx.clock.now();
-  const stationId = from.kind === 'station' ? from.id : (from.station_id ?? user.station_id);
-  const base = {
-    from_location_id: from.id,
-    to_location_id: holding,
-    user_id: user.id,
-    supplier_id: null,
-    work_order_id: input.workOrderId ?? null,
-    reservation_id: input.reservationId ?? null,
-    related_document_id: null,
-    reason: null,
-    remark: input.remark ?? null,
-    station_id: stationId,
-  };
+  const base = issueDocument(input, from, user, holding);
+  const stationId = base.station_id;
 
   // The lots are read once, under the locks: they value a requisition and then make the moves.
   const picked = await pick(lines);
@@ -211,10 +272,7 @@ export async function issueParts(ctx: Ctx, input: IssueInput) {
   }
 
   const moves = await planIssue(ctx, levels, from.id, holding, lines, parts, releasing, { userId: user.id, workOrderId: input.workOrderId ?? null, stationId }, picked);
-  const { doc, lines: rows } = await postDocument(ctx, { ...base, type: 'issue', status: 'posted', posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) }, moves, {
-    number,
-    audit: { action: 'post', entity: 'issue', after: { lines: moves.length } },
-  });
+  const { doc, lines: rows } = await postDocument(ctx, postedIssue(base, moves, now), moves, { number, audit: issueAudit(moves) });
   // The reservation's row is locked (reservationRelease), so its lines read then are current.
   await updateEach(ctx.db, 'reservation_lines', { open_qty: 'bigint' }, openLeft);
   await adjustReserved(ctx, from.id, [...releasing].map(([partId, take]) => ({ partId, delta: -take })));

@@ -89,8 +89,11 @@ export async function lockForPicking(ctx: Ctx, keys: readonly LevelKey[], pickAt
   return { levels, pick: async (lines) => pickFrom(lots, lines) };
 }
 
-/** The lots with stock of some parts at a location, oldest first per part (FIFO, R-FIN-1). */
-const lotsOfPartsQuery = prepared((db, p: { locationId: number; partIds: number[] }) =>
+/**
+ * The lots with stock of some parts at a location, oldest first per part (FIFO, R-FIN-1).
+ * aftersales_lock_levels and aftersales_post (migrations 0009, 0010) repeat this filter and order.
+ */
+export const lotsOfPartsQuery = (db: QueryCreator<Database>, p: { locationId: number; partIds: number[] }) =>
   db
     .selectFrom('lot_balances as b')
     .innerJoin('lots as l', 'l.id', 'b.lot_id')
@@ -100,8 +103,8 @@ const lotsOfPartsQuery = prepared((db, p: { locationId: number; partIds: number[
     .where('b.on_hand', '>', 0)
     .orderBy('b.part_id')
     .orderBy('l.received_at')
-    .orderBy('l.id'),
-);
+    .orderBy('l.id');
+const lotsOfParts = prepared(lotsOfPartsQuery);
 
 export interface PickLine {
   partId: number;
@@ -117,13 +120,13 @@ export interface PickLine {
  */
 export async function pickLines(ctx: Ctx, locationId: number, lines: readonly PickLine[]): Promise<Picked> {
   if (lines.length === 0) return [];
-  return pickFrom(await lotsOfPartsQuery(ctx.db, { locationId, partIds: [...new Set(lines.map((l) => l.partId))] }), lines);
+  return pickFrom(await lotsOfParts(ctx.db, { locationId, partIds: [...new Set(lines.map((l) => l.partId))] }), lines);
 }
 
 export type Picked = { picks: ReturnType<typeof pickLots>; held: number }[];
 
 /** pickLines over lots already read (oldest first per part). */
-function pickFrom(rows: readonly { part_id: number; lot_id: number; on_hand: number; unit_cost: number }[], lines: readonly PickLine[]): Picked {
+export function pickFrom(rows: readonly { part_id: number; lot_id: number; on_hand: number; unit_cost: number }[], lines: readonly PickLine[]): Picked {
   const byPart = new Map<number, LotStock[]>();
   for (const r of rows) {
     let lots = byPart.get(r.part_id);

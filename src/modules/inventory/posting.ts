@@ -3,20 +3,17 @@
  * with their balance changes, and the audit record, inside the caller's transaction (after
  * lockLevels). Issues, returns, write-offs, transfers and old-parts documents post this way.
  *
- * SQLite runs the statements one after another in-process. PostgreSQL gets them as one statement
- * of data-modifying CTEs: each statement is a network round trip while the parts' level rows are
- * locked, and a stock issue was spending most of its CPU on those round trips
- * (docs/decisions/0013-one-statement-posting.md).
+ * SQLite runs the statements one after another in-process. PostgreSQL gets them as one call of
+ * the database function aftersales_post (migration 0010): each statement is a network round trip
+ * while the parts' level rows are locked, and a stock issue was spending most of its CPU on those
+ * round trips (docs/decisions/0013-one-statement-posting.md, 0016-issue-in-one-statement.md).
  */
-import type { Insertable, QueryCreator } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Ctx, Database } from '../../db.js';
-import { prepared } from '../../platform/db/prepared.js';
+import { sql } from 'kysely';
+import type { Ctx } from '../../db.js';
 import { audit, auditRow } from '../auth/audit.js';
-import type { AuditLogTable } from '../auth/tables.js';
 import { insertDocument, numberFor, type NewDocument, type NewLine } from './documents.js';
-import { balanceDeltas, levelUpsert, lotUpsert, moveRow, postMoves, type MoveSpec } from './ledger.js';
-import type { DocumentLinesRow, DocumentLinesTable, DocumentsRow, DocumentsTable, LotBalancesTable, MovesTable, StockLevelsTable } from './tables.js';
+import { balanceDeltas, moveRow, postMoves, type MoveSpec } from './ledger.js';
+import type { DocumentLinesRow, DocumentsRow } from './tables.js';
 
 /** The document lines of moves: one per move, with its part, lot, quantity and prices. */
 export function linesOf(moves: readonly MoveSpec[]): NewLine[] {
@@ -30,53 +27,26 @@ export interface PostingAudit {
   after?: Record<string, unknown>;
 }
 
-type LineValues = Omit<Insertable<DocumentLinesTable>, 'document_id'>;
-type MoveValues = Omit<Insertable<MovesTable>, 'document_id' | 'line_id'> & { line_no: number };
+/**
+ * What aftersales_post verifies under the locks it takes (migration 0010): the level rows of
+ * `keys` exist and are locked; at `at`, `need` is available per part; the lots FIFO takes at `at`
+ * now are `picks` (per part, the rn-th lot with stock, oldest first; all taken whole but the last).
+ */
+export interface PostCheck {
+  keys: { location_id: number; part_id: number }[];
+  at: number;
+  need: { part_id: number; qty: number }[];
+  picks: { part_id: number; rn: number; lot_id: number; qty: number; last: boolean }[];
+}
 
-const postedDocumentPg = prepared(
-  (
-    db,
-    p: {
-      doc: Insertable<DocumentsTable>;
-      lines: LineValues[];
-      moves: MoveValues[];
-      lots: Insertable<LotBalancesTable>[];
-      levels: Insertable<StockLevelsTable>[];
-      audit: Omit<Insertable<AuditLogTable>, 'entity_id'>;
-    },
-  ) =>
-    db
-      .with('d', (qc) => qc.insertInto('documents').values(p.doc).returningAll())
-      .with('l', (qc) =>
-        qc
-          .insertInto('document_lines')
-          .values(p.lines.map((l) => ({ ...l, document_id: qc.selectFrom('d').select('id') })))
-          .returningAll(),
-      )
-      .with('m', (qc) =>
-        qc
-          .insertInto('moves')
-          .values(
-            p.moves.map(({ line_no, ...m }) => ({
-              ...m,
-              document_id: qc.selectFrom('d').select('id'),
-              line_id: qc.selectFrom('l').select('id').where('line_no', '=', line_no),
-            })),
-          )
-          .returning('id'),
-      )
-      .with('lb', (qc) => lotUpsert(qc as unknown as QueryCreator<Database>, p.lots).returning('lot_balances.lot_id'))
-      .with('sl', (qc) => levelUpsert(qc as unknown as QueryCreator<Database>, p.levels).returning('stock_levels.part_id'))
-      .with('a', (qc) =>
-        qc
-          .insertInto('audit_log')
-          .values({ ...p.audit, entity_id: qc.selectFrom('d').select('id') })
-          .returning('id'),
-      )
-      .selectFrom('d')
-      .selectAll('d')
-      .select((eb) => jsonArrayFrom(eb.selectFrom('l').selectAll('l').orderBy('l.line_no')).as('lines')),
-);
+/** PostgreSQL: the whole posting in one call (null when `check` no longer holds; nothing written then). */
+async function postPg(ctx: Ctx, p: object): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] } | null> {
+  const { rows } = await sql<{ r: (DocumentsRow & { lines: DocumentLinesRow[] }) | null }>`select aftersales_post(${JSON.stringify(p)}::jsonb) as r`.execute(ctx.db);
+  const row = rows[0]?.r;
+  if (!row) return null;
+  const { lines, ...doc } = row;
+  return { doc, lines };
+}
 
 /**
  * Numbers (unless `number` was drawn before the row locks) and inserts a posted document with
@@ -90,24 +60,38 @@ export async function postDocument(
   opts: { number?: string; audit: PostingAudit },
 ): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] }> {
   const number = opts.number ?? (await numberFor(ctx, doc.type));
-  const lines = linesOf(moves);
-  const postedAt = doc.posted_at ?? ctx.clock.now();
-  const after = { number, ...opts.audit.after };
-  const { lots, levels } = balanceDeltas(moves);
-  if (ctx.dialect === 'postgres' && moves.length > 0 && lots.length > 0 && levels.length > 0) {
-    const [row] = await postedDocumentPg(ctx.db, {
-      doc: { ...doc, total_cost: doc.total_cost ?? 0, number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 },
-      lines: lines.map((l, i) => ({ ...l, line_no: i + 1 })),
-      moves: moves.map((m, i) => ({ ...moveRow(ctx, m, postedAt), line_no: i + 1 })),
-      lots,
-      levels,
-      audit: auditRow(ctx, opts.audit.action, opts.audit.entity, null, after),
-    });
-    const { lines: lineRows, ...docRow } = row!;
-    return { doc: docRow as DocumentsRow, lines: lineRows as DocumentLinesRow[] };
-  }
-  const { doc: row, lines: rows } = await insertDocument(ctx, doc, lines, number);
-  await postMoves(ctx, row.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), postedAt);
-  await audit(ctx, opts.audit.action, opts.audit.entity, row.id, null, after);
+  const posted = await postChecked(ctx, doc, moves, { ...opts, number });
+  if (posted) return posted;
+  const { doc: row, lines: rows } = await insertDocument(ctx, doc, linesOf(moves), number);
+  await postMoves(ctx, row.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), doc.posted_at ?? ctx.clock.now());
+  await audit(ctx, opts.audit.action, opts.audit.entity, row.id, null, { number, ...opts.audit.after });
   return { doc: row, lines: rows };
+}
+
+/**
+ * PostgreSQL: postDocument as one call of aftersales_post. With `check`, outside a transaction:
+ * the function locks the stock rows itself and posts only if `check` still holds under them —
+ * null otherwise, nothing written (docs/decisions/0016-issue-in-one-statement.md). Also null on
+ * SQLite and for documents without balance changes, which postDocument posts statement by statement.
+ */
+export async function postChecked(
+  ctx: Ctx,
+  doc: NewDocument,
+  moves: readonly MoveSpec[],
+  opts: { number: string; audit: PostingAudit; check?: PostCheck },
+): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] } | null> {
+  const { lots, levels } = balanceDeltas(moves);
+  if (ctx.dialect !== 'postgres' || moves.length === 0 || lots.length === 0 || levels.length === 0) return null;
+  const postedAt = doc.posted_at ?? ctx.clock.now();
+  const posted = await postPg(ctx, {
+    doc: { ...doc, total_cost: doc.total_cost ?? 0, number: opts.number, created_by: ctx.actor.id, created_at: ctx.clock.now(), version: 1 },
+    lines: linesOf(moves).map((l, i) => ({ ...l, line_no: i + 1 })),
+    moves: moves.map((m, i) => ({ ...moveRow(ctx, m, postedAt), line_no: i + 1 })),
+    lots,
+    levels,
+    audit: auditRow(ctx, opts.audit.action, opts.audit.entity, null, { number: opts.number, ...opts.audit.after }),
+    check: opts.check,
+  });
+  if (!posted && !opts.check) throw new Error('aftersales_post returned nothing');
+  return posted;
 }

@@ -10,7 +10,7 @@ import { versionFromIfMatch } from '../auth/routes.js';
 import { audit } from '../auth/audit.js';
 import { formatFen, toFen } from '../../platform/numbers.js';
 import { previewReceipt, postReceipt } from './receipts.js';
-import { approveIssue, issueParts, rejectIssue } from './issues.js';
+import { approveIssue, issueAtOnce, issueParts, rejectIssue, type IssueLookups } from './issues.js';
 import { returnParts, writeOff } from './holdings.js';
 import { cancelReservation, createReservation, getReservation, listReservations, reservationView } from './reservations.js';
 import { createShortage, closeShortage, listShortages, purchaseList } from './shortages.js';
@@ -73,7 +73,17 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   app.post(
     '/issues',
     { config: { access: KEEPERS.concat('service_manager') }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toUserId: Id, workOrderId: OptId, reservationId: OptId, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } },
-    async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => issueParts(ctx, req.body))),
+    async (req, reply) => {
+      // PostgreSQL: most issues post in one statement outside a transaction (issueAtOnce); one
+      // with an Idempotency-Key claims its key in the same transaction as the document.
+      let looked: IssueLookups | undefined;
+      if (deps.handle.dialect === 'postgres' && req.headers['idempotency-key'] === undefined) {
+        const r = await issueAtOnce(ctxOf(deps, req), req.body);
+        if ('done' in r) return reply.code(201).send(r.done);
+        looked = r.lookups;
+      }
+      return withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => issueParts(ctx, req.body, looked)));
+    },
   );
   app.post('/issues/:id/approve', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
     withTx(deps, req, (ctx) => approveIssue(ctx, req.params.id, req.body.note ?? null, req.body.version)),

@@ -10,7 +10,8 @@ export class RetryExhaustedError extends Error {
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '55P03']);
 const MAX_ATTEMPTS = 30;
 
-function isRetryable(err: unknown): boolean {
+/** A serialization failure, deadlock or lock timeout on PostgreSQL, or a stale plan: worth another try. */
+export function isRetryable(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
   return (typeof code === 'string' && RETRYABLE_PG_CODES.has(code)) || isStalePlan(err);
 }
