@@ -7,7 +7,7 @@ import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
-import { adjustReserved, levelKey, lockForPicking, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type Picked } from './ledger.js';
+import { adjustReserved, levelKey, lockForPicking, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postChecked, postDocument, type PostCheck } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
@@ -88,7 +88,7 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
       parts: checkParts(uniq, r!.parts as PartsRow[]),
       rules: mayNeedApproval ? (r!.rules as ApprovalRulesRow[]) : [],
       number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)) as string | undefined,
-      lots: r!.lots as LotRow[] | undefined,
+      lots: r!.lots as PartLot[] | undefined,
     };
   }
   const from = await getStore(ctx, input.fromLocationId, kinds);
@@ -96,7 +96,6 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
   return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), rules: mayNeedApproval ? await activeRules(ctx.db, {}) : [], number: undefined, lots: undefined };
 }
 
-type LotRow = { part_id: number; lot_id: number; on_hand: number; unit_cost: number };
 export type IssueLookups = Awaited<ReturnType<typeof issueLookups>>;
 
 /** An issue's lines in thousandths, duplicate lines of one part (and lot) summed. */
@@ -203,9 +202,10 @@ const issueAudit = (moves: readonly MoveSpec[]) => ({ action: 'post', entity: 'i
  * function posts only if, under its locks, the stock is still available and FIFO would pick the
  * same lots. `{ lookups }` when that does not hold or the issue needs more than this path does
  * (a reservation, a chosen lot, an approval, the employee's first holding): the caller then runs
- * issueParts in a transaction with those lookups (no second number is drawn).
+ * issueParts in a transaction with those lookups (no second number is drawn). On SQLite: `{}`.
  */
-export async function issueAtOnce(ctx: Ctx, input: IssueInput): Promise<{ done: ReturnType<typeof documentView> } | { lookups: IssueLookups }> {
+export async function issueAtOnce(ctx: Ctx, input: IssueInput): Promise<{ done: ReturnType<typeof documentView> } | { lookups?: IssueLookups }> {
+  if (ctx.dialect !== 'postgres') return {}; // SQLite: one writer, group commit; the transaction's path
   const lines = issueLines(input);
   const lookups = await issueLookups(ctx, input, lines.map((l) => l.partId));
   const { from, user, parts, rules, number, lots } = lookups;

@@ -125,8 +125,11 @@ export async function pickLines(ctx: Ctx, locationId: number, lines: readonly Pi
 
 export type Picked = { picks: ReturnType<typeof pickLots>; held: number }[];
 
+/** A lot with stock of a part at a location, as lotsOfPartsQuery reads it. */
+export type PartLot = LotStock & { part_id: number };
+
 /** pickLines over lots already read (oldest first per part). */
-export function pickFrom(rows: readonly { part_id: number; lot_id: number; on_hand: number; unit_cost: number }[], lines: readonly PickLine[]): Picked {
+export function pickFrom(rows: readonly PartLot[], lines: readonly PickLine[]): Picked {
   const byPart = new Map<number, LotStock[]>();
   for (const r of rows) {
     let lots = byPart.get(r.part_id);

@@ -77,7 +77,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
       // PostgreSQL: most issues post in one statement outside a transaction (issueAtOnce); one
       // with an Idempotency-Key claims its key in the same transaction as the document.
       let looked: IssueLookups | undefined;
-      if (deps.handle.dialect === 'postgres' && req.headers['idempotency-key'] === undefined) {
+      if (req.headers['idempotency-key'] === undefined) {
         const r = await issueAtOnce(ctxOf(deps, req), req.body);
         if ('done' in r) return reply.code(201).send(r.done);
         looked = r.lookups;
