@@ -190,7 +190,10 @@ describe.skipIf(dialect !== 'postgres')('three app processes on one PostgreSQL: 
           }
         });
         await new Promise((r) => setTimeout(r, 1000 + rand() * 1500));
-        // Kill while the victim has requests in hand, so some are surely left without an answer.
+        // Kill while the victim has requests in hand, so some are surely left without an answer: it
+        // is stopped first (SIGSTOP), so the requests sent to it from then on cannot be answered
+        // (counting the client's in-flight requests alone raced with answers already on their way).
+        servers[victim]!.child.kill('SIGSTOP');
         for (let waited = 0; inFlight[victim]! < 2 && waited < 5000; waited += 2) await new Promise((r) => setTimeout(r, 2));
         alive = alive.filter((i) => i !== victim); // new requests and retries go to the survivors
         await servers[victim]!.kill('SIGKILL');
