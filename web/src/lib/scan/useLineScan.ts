@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { apiGet, type Res } from '../../api/client';
 import { errorMessage } from '../formErrors';
-import { emptyWedge, feedKey, IDLE_GAP_MS, MAX_GAP_MS } from './wedge';
+import { emptyWedge, feedKey, IDLE_GAP_MS, MAX_GAP_MS, partFieldCode } from './wedge';
 
 export type ScannedPart = Res<'/parts'>['items'][number];
 
@@ -32,14 +32,9 @@ function lineOf(el: Element | null): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/**
- * Enter in a line's part search holding only 8–14 digits (EAN/UPC) is a barcode however slowly
- * it came: a scanner's keys can arrive late on a busy phone, and nobody searches names by digits.
- */
-function barcodeInPartField(el: Element | null): string | null {
-  if (!(el instanceof HTMLInputElement) || !/^lines_\d+_partId$/.test(el.id)) return null;
-  const v = el.value.trim();
-  return /^\d{8,14}$/.test(v) ? v : null;
+/** The search text of a focused line part field (antd names them lines_3_partId), else null. */
+function partFieldValue(el: Element | null): string | null {
+  return el instanceof HTMLInputElement && /^lines_\d+_partId$/.test(el.id) ? el.value : null;
 }
 
 /** What the burst typed into the focused field before it was recognised as a scan. */
@@ -122,7 +117,9 @@ export function useLineScan<V extends { lines: Line[] }>(form: FormInstance<V>) 
       const typing = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
       const maxGap = typing ? MAX_GAP_MS : IDLE_GAP_MS;
       if (e.key.length === 1 && (wedge.chars === '' || e.timeStamp - wedge.last > maxGap)) typedInto = snapshot(el);
-      const code = feedKey(wedge, e.key, e.timeStamp, maxGap) ?? (e.key === 'Enter' ? barcodeInPartField(document.activeElement) : null);
+      const burst = feedKey(wedge, e.key, e.timeStamp, maxGap);
+      const field = e.key === 'Enter' ? partFieldValue(document.activeElement) : null;
+      const code = field === null ? burst : partFieldCode(burst, field);
       if (!code) return;
       if (!typedInto && document.activeElement instanceof HTMLInputElement) typedInto = { el: document.activeElement, value: '' };
       // Seen before antd's own Enter handling (a select would pick its first option).

@@ -39,3 +39,28 @@ export function feedKey(s: WedgeState, key: string, at: number, maxGap = MAX_GAP
   s.last = at;
   return null;
 }
+
+/** Whether digits carry a valid GS1 check digit (EAN-8, UPC-A, EAN-13, GTIN-14). */
+export function isGtin(code: string): boolean {
+  if (!/^(\d{8}|\d{12,14})$/.test(code)) return false;
+  let sum = 0;
+  for (let i = code.length - 2, w = 3; i >= 0; i--, w = 4 - w) sum += Number(code[i]) * w;
+  return (10 - (sum % 10)) % 10 === Number(code[code.length - 1]);
+}
+
+/**
+ * The code an Enter in a line's part search ends. The field holds everything typed into it: a
+ * barcode of 8–14 digits there is a scan however slowly it came (nobody searches names by
+ * digits). When a busy moment split the scanner's burst, the fast `burst` is only its tail, so
+ * the field's full code wins over it, unless the burst is itself a whole code typed after a few
+ * digits of search (a valid check digit, or the field's is not, decides).
+ */
+export function partFieldCode(burst: string | null, field: string): string | null {
+  const v = field.trim();
+  if (!/^\d{8,14}$/.test(v)) return burst;
+  if (!burst || burst === v) return v;
+  if (!v.endsWith(burst)) return burst;
+  if (burst.length < 8) return v;
+  if (isGtin(v) !== isGtin(burst)) return isGtin(v) ? v : burst;
+  return burst;
+}
