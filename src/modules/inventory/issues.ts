@@ -1,5 +1,6 @@
 import { sql, type QueryCreator } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteArrayFrom, jsonObjectFrom as sqliteObjectFrom } from 'kysely/helpers/sqlite';
 import type { Ctx, Database } from '../../db.js';
 import { yearInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -7,13 +8,13 @@ import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
-import { adjustReserved, levelKey, lockForPicking, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked } from './ledger.js';
+import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postChecked, postDocument, type PostCheck } from './posting.js';
 import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
 import { reservationRow } from './reservations.js';
 import type { PartsRow } from '../catalog/tables.js';
-import type { ApprovalRulesRow, DocumentsRow, LocationsRow } from './tables.js';
+import type { ApprovalRulesRow, DocumentsRow, LocationsRow, StockLevelsRow } from './tables.js';
 import { prepared } from '../../platform/db/prepared.js';
 import { isRetryable } from '../../platform/db/transaction.js';
 
@@ -66,14 +67,50 @@ const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: num
 );
 
 const activeRulesQuery = (db: QueryCreator<Database>) => db.selectFrom('approval_rules').selectAll().where('active', '=', 1).orderBy('id');
-const activeRules = prepared((db, _: object) => activeRulesQuery(db));
+
+/** Every column of a row type, as a list the compiler checks is complete (a JSON row must equal `select *`'s). */
+type AllColumns<R, K extends readonly (keyof R & string)[]> = Exclude<keyof R, K[number]> extends never ? K : never;
+const columns = <R>() => <const K extends readonly (keyof R & string)[]>(k: AllColumns<R, K>) => k;
+const LOCATION_COLUMNS = columns<LocationsRow>()(['id', 'code', 'name', 'kind', 'is_real', 'user_id', 'station_id', 'archived', 'version', 'created_at']);
+const PART_COLUMNS = columns<PartsRow>()(['id', 'code', 'name', 'spec', 'unit', 'category', 'barcode', 'sale_price', 'alarm_qty', 'preferred_supplier_id', 'search_text', 'archived', 'version', 'created_at', 'updated_at']);
+const RULE_COLUMNS = columns<ApprovalRulesRow>()(['id', 'name', 'min_value', 'category', 'requester_role', 'active', 'created_at']);
+const LEVEL_COLUMNS = columns<StockLevelsRow>()(['location_id', 'part_id', 'on_hand', 'reserved', 'value']);
+
+/**
+ * SQLite, inside the issue's write transaction: the store, the employee with the holding, the
+ * parts, the approval rules, the stock levels of the issue's (location, part) pairs and the
+ * store's lots with stock (FIFO order), in one statement. Each statement costs an issue its
+ * SQLite call plus the driver's JavaScript; five became one (docs/benchmarks.md, session 8).
+ * SQLite has one writer, so rows read in the transaction are what the issue then changes.
+ */
+const issueLookupsSqlite = prepared((db, p: { from: number; user: number; parts: number[] }) =>
+  db.selectNoFrom((eb) => {
+    const q = eb as unknown as QueryCreator<Database>;
+    return [
+      sqliteObjectFrom(q.selectFrom('locations').select(LOCATION_COLUMNS).where('id', '=', p.from)).as('from'),
+      sqliteObjectFrom(userWithHoldingQuery(q, p.user)).as('user'),
+      sqliteArrayFrom(q.selectFrom('parts').select(PART_COLUMNS).where('id', 'in', p.parts)).as('parts'),
+      sqliteArrayFrom(q.selectFrom('approval_rules').select(RULE_COLUMNS).where('active', '=', 1).orderBy('id')).as('rules'),
+      sqliteArrayFrom(
+        q
+          .selectFrom('stock_levels')
+          .select(LEVEL_COLUMNS)
+          .where((w) => w.or([w('location_id', '=', p.from), w('location_id', '=', w.selectFrom('locations').select('id').where('user_id', '=', p.user))]))
+          .where('part_id', 'in', p.parts),
+      ).as('levels'),
+      sqliteArrayFrom(lotsOfPartsQuery(q, { locationId: p.from, partIds: p.parts })).as('lots'),
+    ];
+  }),
+);
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /** Managers' requisitions need no approval (R-INV-16). */
 const approves = (ctx: Ctx) => ctx.actor.roles.some((r) => r === 'service_manager' || r === 'admin');
 
 /**
  * The checked store, employee and parts of an issue, the approval rules that could hold it, and
- * on PostgreSQL its number. All are read before the stock rows are locked.
+ * on PostgreSQL its number (all read before the stock rows are locked); on SQLite, in the same
+ * statement, the stock levels and lots the issue will change (`held`).
  */
 async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
   const kinds = ['warehouse', 'station'] as const; // old parts are not saleable stock: never issued (R-INV-17)
@@ -89,11 +126,35 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
       rules: mayNeedApproval ? (r!.rules as ApprovalRulesRow[]) : [],
       number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)) as string | undefined,
       lots: r!.lots as PartLot[] | undefined,
+      held: undefined,
     };
   }
-  const from = await getStore(ctx, input.fromLocationId, kinds);
-  const [u] = await userWithHolding(ctx.db, { id: input.toUserId });
-  return { from, user: activeUser(input.toUserId, u), parts: await loadParts(ctx, uniq), rules: mayNeedApproval ? await activeRules(ctx.db, {}) : [], number: undefined, lots: undefined };
+  const [r] = await issueLookupsSqlite(ctx.db, { from: input.fromLocationId, user: input.toUserId, parts: uniq });
+  return {
+    from: checkStore(ctx, foundLocation(input.fromLocationId, json<LocationsRow | null>(r!.from)), kinds),
+    user: activeUser(input.toUserId, json<UserWithHolding | null>(r!.user)),
+    parts: checkParts(uniq, json<PartsRow[]>(r!.parts)),
+    rules: mayNeedApproval ? json<ApprovalRulesRow[]>(r!.rules) : [],
+    number: undefined,
+    lots: undefined,
+    held: { levels: json<StockLevelsRow[]>(r!.levels), lots: json<PartLot[]>(r!.lots) },
+  };
+}
+
+/**
+ * lockForPicking's levels and picking from the rows issueLookups read in SQLite's write
+ * transaction. A pair without a level row yet (an employee's first stock of a part) gets its row
+ * made here, at zero, in one statement: with one writer nothing else can make it meanwhile.
+ */
+async function heldForPicking(ctx: Ctx, held: NonNullable<IssueLookups['held']>, keys: readonly LevelKey[]) {
+  const levels: Levels = new Map(held.levels.map((r) => [levelKey(r.location_id, r.part_id), r]));
+  const missing = keys.filter((k) => !levels.has(levelKey(k.locationId, k.partId)));
+  if (missing.length > 0) {
+    const rows = [...new Map(missing.map((k) => [levelKey(k.locationId, k.partId), { location_id: k.locationId, part_id: k.partId, on_hand: 0, reserved: 0, value: 0 }])).values()];
+    await ctx.db.insertInto('stock_levels').values(rows).execute();
+    for (const r of rows) levels.set(levelKey(r.location_id, r.part_id), r);
+  }
+  return { levels, pick: async (lines: readonly PickLine[]) => pickFrom(held.lots, lines) };
 }
 
 export type IssueLookups = Awaited<ReturnType<typeof issueLookups>>;
@@ -238,7 +299,7 @@ export async function issueAtOnce(ctx: Ctx, input: IssueInput): Promise<{ done: 
  */
 export async function issueParts(ctx: Ctx, input: IssueInput, looked?: IssueLookups) {
   const lines = issueLines(input);
-  const { from, user, parts, rules, number } = looked ?? (await issueLookups(ctx, input, lines.map((l) => l.partId)));
+  const { from, user, parts, rules, number, held } = looked ?? (await issueLookups(ctx, input, lines.map((l) => l.partId)));
   if (input.lines.some((l) => l.lotId != null)) {
     const lotIds = [...new Set(lines.flatMap((l) => (l.lotId == null ? [] : [l.lotId])))];
     const lots = await ctx.db.selectFrom('lots').select(['id', 'part_id']).where('id', 'in', lotIds).execute();
@@ -249,7 +310,8 @@ export async function issueParts(ctx: Ctx, input: IssueInput, looked?: IssueLook
   const { releasing, openLeft, fulfilled } = await reservationRelease(ctx, input, lines);
   // PostgreSQL's number came from a sequence, outside the row locks (issueLookups): the hot part's
   // lock waits for one round trip less. (SQLite's gapless counter has one writer anyway.)
-  const { levels, pick } = await lockForPicking(ctx, lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]), from.id);
+  const keys = lines.flatMap((l) => [{ locationId: from.id, partId: l.partId }, { locationId: holding, partId: l.partId }]);
+  const { levels, pick } = held ? await heldForPicking(ctx, held, keys) : await lockForPicking(ctx, keys, from.id);
   const now = ctx.clock.now();
   const base = issueDocument(input, from, user, holding);
   const stationId = base.station_id;
