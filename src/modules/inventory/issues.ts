@@ -11,7 +11,7 @@ import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDo
 import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postChecked, postDocument, type PostCheck } from './posting.js';
-import { checkStore, ensureHolding, foundLocation, getStore } from './locations.js';
+import { checkStore, ensureHolding, foundLocation } from './locations.js';
 import { reservationRow } from './reservations.js';
 import type { PartsRow } from '../catalog/tables.js';
 import type { ApprovalRulesRow, DocumentsRow, LocationsRow, StockLevelsRow } from './tables.js';
@@ -40,9 +40,7 @@ const userWithHoldingQuery = (db: QueryCreator<Database>, id: number) =>
     .leftJoin('locations as l', 'l.user_id', 'u.id')
     .select(['u.id', 'u.display_name', 'u.disabled', 'u.station_id', 'l.id as holding_id'])
     .where('u.id', '=', id);
-const userWithHolding = prepared((db, p: { id: number }) => userWithHoldingQuery(db, p.id));
-
-type UserWithHolding = Awaited<ReturnType<typeof userWithHolding>>[number];
+type UserWithHolding = Awaited<ReturnType<ReturnType<typeof userWithHoldingQuery>['executeTakeFirstOrThrow']>>;
 
 function activeUser(userId: number, u: UserWithHolding | undefined | null): UserWithHolding {
   if (!u || u.disabled) throw new AppError('unknown_user', { userId });
