@@ -8,7 +8,7 @@ import { updateEach } from '../../platform/db/bulk.js';
 import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
-import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
+import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, sortedKeys, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postChecked, postDocument, type PostCheck } from './posting.js';
 import { checkStore, ensureHolding, foundLocation } from './locations.js';
@@ -47,25 +47,6 @@ function activeUser(userId: number, u: UserWithHolding | undefined | null): User
   return u;
 }
 
-/**
- * PostgreSQL: the store, the employee, the parts, the lots at the store (read without a lock, for
- * issueAtOnce) and the document's number in one round trip (each is a network wait;
- * docs/decisions/0013-one-statement-posting.md). The number is drawn even when a check then
- * fails: PostgreSQL's numbers may have gaps (decision 0004).
- */
-const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: number[]; seq: string }) =>
-  db.selectNoFrom((eb) => [
-    jsonObjectFrom(eb.selectFrom('locations').selectAll().where('id', '=', p.from)).as('from'),
-    jsonObjectFrom(userWithHoldingQuery(eb as unknown as QueryCreator<Database>, p.user)).as('user'),
-    jsonArrayFrom(eb.selectFrom('parts').selectAll().where('id', 'in', p.parts)).as('parts'),
-    jsonArrayFrom(activeRulesQuery(eb as unknown as QueryCreator<Database>)).as('rules'),
-    jsonArrayFrom(lotsOfPartsQuery(eb as unknown as QueryCreator<Database>, { locationId: p.from, partIds: p.parts })).as('lots'),
-    sql<number>`aftersales_next_number(${p.seq})`.as('n'),
-  ]),
-);
-
-const activeRulesQuery = (db: QueryCreator<Database>) => db.selectFrom('approval_rules').selectAll().where('active', '=', 1).orderBy('id');
-
 /** Every column of a row type, as a list the compiler checks is complete (a JSON row must equal `select *`'s). */
 type AllColumns<R, K extends readonly (keyof R & string)[]> = Exclude<keyof R, K[number]> extends never ? K : never;
 const columns = <R>() => <const K extends readonly (keyof R & string)[]>(k: AllColumns<R, K>) => k;
@@ -74,32 +55,51 @@ const PART_COLUMNS = columns<PartsRow>()(['id', 'code', 'name', 'spec', 'unit', 
 const RULE_COLUMNS = columns<ApprovalRulesRow>()(['id', 'name', 'min_value', 'category', 'requester_role', 'active', 'created_at']);
 const LEVEL_COLUMNS = columns<StockLevelsRow>()(['location_id', 'part_id', 'on_hand', 'reserved', 'value']);
 
+type JsonHelpers = { object: typeof sqliteObjectFrom; array: typeof sqliteArrayFrom };
+const PG_JSON: JsonHelpers = { object: jsonObjectFrom, array: jsonArrayFrom };
+const SQLITE_JSON: JsonHelpers = { object: sqliteObjectFrom, array: sqliteArrayFrom };
+
 /**
- * SQLite, inside the issue's write transaction: the store, the employee with the holding, the
- * parts, the approval rules, the stock levels of the issue's (location, part) pairs and the
- * store's lots with stock (FIFO order), in one statement. Each statement costs an issue its
- * SQLite call plus the driver's JavaScript; five became one (docs/benchmarks.md, session 8).
- * SQLite has one writer, so rows read in the transaction are what the issue then changes.
+ * What both engines' lookup statements read, as JSON columns: the store, the employee with the
+ * holding, the parts, the active approval rules and the store's lots of the parts (FIFO order).
+ * The columns are listed because SQLite's JSON objects need names.
+ */
+const lookupColumns = (q: QueryCreator<Database>, p: { from: number; user: number; parts: number[] }, json: JsonHelpers) =>
+  [
+    json.object(q.selectFrom('locations').select(LOCATION_COLUMNS).where('id', '=', p.from)).as('from'),
+    json.object(userWithHoldingQuery(q, p.user)).as('user'),
+    json.array(q.selectFrom('parts').select(PART_COLUMNS).where('id', 'in', p.parts)).as('parts'),
+    json.array(q.selectFrom('approval_rules').select(RULE_COLUMNS).where('active', '=', 1).orderBy('id')).as('rules'),
+    json.array(lotsOfPartsQuery(q, { locationId: p.from, partIds: p.parts })).as('lots'),
+  ] as const;
+
+/**
+ * PostgreSQL: the lookups (the lots read without a lock, for issueAtOnce) and the document's
+ * number in one round trip (each is a network wait; docs/decisions/0013-one-statement-posting.md).
+ * The number is drawn even when a check then fails: PostgreSQL's numbers may have gaps (decision 0004).
+ */
+const issueLookupsPg = prepared((db, p: { from: number; user: number; parts: number[]; seq: string }) =>
+  db.selectNoFrom((eb) => [...lookupColumns(eb as unknown as QueryCreator<Database>, p, PG_JSON), sql<number>`aftersales_next_number(${p.seq})`.as('n')]),
+);
+
+/**
+ * SQLite, inside the issue's write transaction: the lookups and the stock levels of the issue's
+ * (location, part) pairs in one statement. Each statement costs an issue its SQLite call plus the
+ * driver's JavaScript; five became one (docs/benchmarks.md, session 8). SQLite has one writer, so
+ * the levels and lots read here are what the issue then changes.
  */
 const issueLookupsSqlite = prepared((db, p: { from: number; user: number; parts: number[] }) =>
   db.selectNoFrom((eb) => {
     const q = eb as unknown as QueryCreator<Database>;
-    return [
-      sqliteObjectFrom(q.selectFrom('locations').select(LOCATION_COLUMNS).where('id', '=', p.from)).as('from'),
-      sqliteObjectFrom(userWithHoldingQuery(q, p.user)).as('user'),
-      sqliteArrayFrom(q.selectFrom('parts').select(PART_COLUMNS).where('id', 'in', p.parts)).as('parts'),
-      sqliteArrayFrom(q.selectFrom('approval_rules').select(RULE_COLUMNS).where('active', '=', 1).orderBy('id')).as('rules'),
-      sqliteArrayFrom(
-        q
-          .selectFrom('stock_levels')
-          .select(LEVEL_COLUMNS)
-          .where((w) => w.or([w('location_id', '=', p.from), w('location_id', '=', w.selectFrom('locations').select('id').where('user_id', '=', p.user))]))
-          .where('part_id', 'in', p.parts),
-      ).as('levels'),
-      sqliteArrayFrom(lotsOfPartsQuery(q, { locationId: p.from, partIds: p.parts })).as('lots'),
-    ];
+    const levels = q
+      .selectFrom('stock_levels')
+      .select(LEVEL_COLUMNS)
+      .where((w) => w.or([w('location_id', '=', p.from), w('location_id', '=', w.selectFrom('locations').select('id').where('user_id', '=', p.user))]))
+      .where('part_id', 'in', p.parts);
+    return [...lookupColumns(q, p, SQLITE_JSON), SQLITE_JSON.array(levels).as('levels')];
   }),
 );
+/** A JSON column: parsed by node-postgres already, text from SQLite. */
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /** Managers' requisitions need no approval (R-INV-16). */
@@ -107,36 +107,24 @@ const approves = (ctx: Ctx) => ctx.actor.roles.some((r) => r === 'service_manage
 
 /**
  * The checked store, employee and parts of an issue, the approval rules that could hold it, and
- * on PostgreSQL its number (all read before the stock rows are locked); on SQLite, in the same
- * statement, the stock levels and lots the issue will change (`held`).
+ * on PostgreSQL its number and the store's lots (all read before the stock rows are locked); on
+ * SQLite, in the same statement, the stock levels and lots the issue will change (`held`).
  */
 async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
   const kinds = ['warehouse', 'station'] as const; // old parts are not saleable stock: never issued (R-INV-17)
   const uniq = [...new Set(partIds)];
   const mayNeedApproval = input.reservationId == null && !approves(ctx);
-  if (ctx.dialect === 'postgres') {
-    const year = yearInZone(ctx.clock.now(), ctx.timeZone);
-    const [r] = await issueLookupsPg(ctx.db, { from: input.fromLocationId, user: input.toUserId, parts: uniq, seq: numberSequence(NUMBER_PREFIX.issue, year) });
-    return {
-      from: checkStore(ctx, foundLocation(input.fromLocationId, r!.from as LocationsRow | null), kinds),
-      user: activeUser(input.toUserId, r!.user as UserWithHolding | null),
-      parts: checkParts(uniq, r!.parts as PartsRow[]),
-      rules: mayNeedApproval ? (r!.rules as ApprovalRulesRow[]) : [],
-      number: formatNumber(NUMBER_PREFIX.issue, year, Number(r!.n)) as string | undefined,
-      lots: r!.lots as PartLot[] | undefined,
-      held: undefined,
-    };
-  }
-  const [r] = await issueLookupsSqlite(ctx.db, { from: input.fromLocationId, user: input.toUserId, parts: uniq });
-  return {
+  const p = { from: input.fromLocationId, user: input.toUserId, parts: uniq };
+  const year = ctx.dialect === 'postgres' ? yearInZone(ctx.clock.now(), ctx.timeZone) : 0;
+  const [r] = ctx.dialect === 'postgres' ? await issueLookupsPg(ctx.db, { ...p, seq: numberSequence(NUMBER_PREFIX.issue, year) }) : await issueLookupsSqlite(ctx.db, p);
+  const found = {
     from: checkStore(ctx, foundLocation(input.fromLocationId, json<LocationsRow | null>(r!.from)), kinds),
     user: activeUser(input.toUserId, json<UserWithHolding | null>(r!.user)),
     parts: checkParts(uniq, json<PartsRow[]>(r!.parts)),
     rules: mayNeedApproval ? json<ApprovalRulesRow[]>(r!.rules) : [],
-    number: undefined,
-    lots: undefined,
-    held: { levels: json<StockLevelsRow[]>(r!.levels), lots: json<PartLot[]>(r!.lots) },
   };
+  if ('n' in r!) return { ...found, number: formatNumber(NUMBER_PREFIX.issue, year, Number(r.n)) as string | undefined, lots: json<PartLot[]>(r.lots) as PartLot[] | undefined, held: undefined };
+  return { ...found, number: undefined, lots: undefined, held: { levels: json<StockLevelsRow[]>(r!.levels), lots: json<PartLot[]>(r!.lots) } };
 }
 
 /**
@@ -146,9 +134,9 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
  */
 async function heldForPicking(ctx: Ctx, held: NonNullable<IssueLookups['held']>, keys: readonly LevelKey[]) {
   const levels: Levels = new Map(held.levels.map((r) => [levelKey(r.location_id, r.part_id), r]));
-  const missing = keys.filter((k) => !levels.has(levelKey(k.locationId, k.partId)));
+  const missing = sortedKeys(keys).filter((k) => !levels.has(levelKey(k.locationId, k.partId)));
   if (missing.length > 0) {
-    const rows = [...new Map(missing.map((k) => [levelKey(k.locationId, k.partId), { location_id: k.locationId, part_id: k.partId, on_hand: 0, reserved: 0, value: 0 }])).values()];
+    const rows = missing.map((k) => ({ location_id: k.locationId, part_id: k.partId, on_hand: 0, reserved: 0, value: 0 }));
     await ctx.db.insertInto('stock_levels').values(rows).execute();
     for (const r of rows) levels.set(levelKey(r.location_id, r.part_id), r);
   }

@@ -54,7 +54,7 @@ export async function lockLevels(ctx: Ctx, keys: readonly LevelKey[]): Promise<L
 }
 
 /** The keys once each, in the (location, part) order rows are locked in. */
-function sortedKeys(keys: readonly LevelKey[]): LevelKey[] {
+export function sortedKeys(keys: readonly LevelKey[]): LevelKey[] {
   const uniq = new Map<string, LevelKey>();
   for (const k of keys) uniq.set(levelKey(k.locationId, k.partId), k);
   return [...uniq.values()].sort((a, b) => a.locationId - b.locationId || a.partId - b.partId);
