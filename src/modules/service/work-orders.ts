@@ -13,7 +13,7 @@ import { getCall } from './calls.js';
 import { getCustomer, getSite } from './customers.js';
 import { assertStation, stationOf } from './shared.js';
 import { breachView, computeSla, recordLateMilestone, stationToSiteMeters } from './sla.js';
-import { targetLight, worstLight } from './sla.rules.js';
+import { targetLight, worstLight, type DueTimes } from './sla.rules.js';
 import type { ServiceType, WorkOrderStatus, WorkOrdersRow } from './tables.js';
 import { actsAsTechnicianOnly, checkTransition, milestoneOf, OPEN_STATUSES, TRANSITIONS } from './transitions.rules.js';
 import { getUnit } from './units.js';
@@ -99,6 +99,23 @@ async function event(ctx: Ctx, workOrderId: number, action: string, from: string
     .execute();
 }
 
+/** The columns of an SLA cycle starting at `now` (a new order, a reopened one): due times, their policies, no milestone met. */
+function freshSlaCycle(sla: DueTimes, now: number) {
+  return {
+    sla_started_at: now,
+    response_due_at: sla.due.response?.at ?? null,
+    arrival_due_at: sla.due.arrival?.at ?? null,
+    resolution_due_at: sla.due.resolution?.at ?? null,
+    response_policy_id: sla.due.response?.policyId ?? null,
+    arrival_policy_id: sla.due.arrival?.policyId ?? null,
+    resolution_policy_id: sla.due.resolution?.policyId ?? null,
+    loaner_if_unresolved: sla.loanerIfUnresolved ? 1 : 0,
+    responded_at: null,
+    arrived_at: null,
+    resolved_at: null,
+  } satisfies Partial<WorkOrdersRow>;
+}
+
 export interface WorkOrderInput {
   customerId: number;
   siteId?: number | null;
@@ -148,17 +165,7 @@ export async function createWorkOrder(ctx: Ctx, input: WorkOrderInput) {
       contract: customer.contract,
       lead_technician_id: null,
       cycle: 0,
-      sla_started_at: now,
-      response_due_at: sla.due.response?.at ?? null,
-      arrival_due_at: sla.due.arrival?.at ?? null,
-      resolution_due_at: sla.due.resolution?.at ?? null,
-      response_policy_id: sla.due.response?.policyId ?? null,
-      arrival_policy_id: sla.due.arrival?.policyId ?? null,
-      resolution_policy_id: sla.due.resolution?.policyId ?? null,
-      loaner_if_unresolved: sla.loanerIfUnresolved ? 1 : 0,
-      responded_at: null,
-      arrived_at: null,
-      resolved_at: null,
+      ...freshSlaCycle(sla, now),
       created_by: ctx.actor.id,
       created_at: now,
       updated_at: now,
@@ -204,17 +211,7 @@ export async function transitionWorkOrder(ctx: Ctx, id: number, input: Transitio
     const sla = await computeSla(ctx, { serviceType: before.service_type, category: before.category, distanceM: before.distance_m, contract: !!customer.contract }, now);
     Object.assign(set, {
       cycle: before.cycle + 1,
-      sla_started_at: now,
-      response_due_at: sla.due.response?.at ?? null,
-      arrival_due_at: sla.due.arrival?.at ?? null,
-      resolution_due_at: sla.due.resolution?.at ?? null,
-      response_policy_id: sla.due.response?.policyId ?? null,
-      arrival_policy_id: sla.due.arrival?.policyId ?? null,
-      resolution_policy_id: sla.due.resolution?.policyId ?? null,
-      loaner_if_unresolved: sla.loanerIfUnresolved ? 1 : 0,
-      responded_at: null,
-      arrived_at: null,
-      resolved_at: null,
+      ...freshSlaCycle(sla, now),
     });
   } else if (milestone === 'response' && before.responded_at === null) set.responded_at = now;
   else if (milestone === 'arrival' && before.arrived_at === null) set.arrived_at = now;

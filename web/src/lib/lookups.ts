@@ -53,3 +53,8 @@ export function qty(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   return String(Math.round(n * 1000) / 1000);
 }
+
+/** Select options naming locations by code and name (`WH01 总仓`). */
+export function locationOptions(list: readonly Location[] | undefined) {
+  return list?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }));
+}

@@ -8,7 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
 import { errorMessage } from '../../lib/formErrors';
-import { qty, useStores } from '../../lib/lookups';
+import { qty, useStores, locationOptions } from '../../lib/lookups';
 import { sumMoney, yuan } from '../../lib/money';
 import { useMe } from '../../app/session';
 
@@ -145,7 +145,7 @@ export default function MyPartsPage({ returning = false }: { returning?: boolean
       />
       {returning && items.length > 0 && (
         <Space wrap style={{ marginTop: 16 }}>
-          <Select placeholder={t('holdings.returnTo')} style={{ width: 200 }} value={toLocationId} onChange={setTo} options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} data-testid="return-to" />
+          <Select placeholder={t('holdings.returnTo')} style={{ width: 200 }} value={toLocationId} onChange={setTo} options={locationOptions(stores.data)} data-testid="return-to" />
           <Button type="primary" disabled={!anyPicked || !toLocationId} loading={busy} onClick={() => void submit()} data-testid="return-post">
             {t('holdings.returnSelected')}
           </Button>

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Checkbox, Empty, Grid, InputNumber, Radio, Segment
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
-import { qty, useStores, useTechnicians } from '../../lib/lookups';
+import { qty, useStores, useTechnicians, locationOptions } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 import { errorMessage } from '../../lib/formErrors';
 import { useMe } from '../../app/session';
@@ -158,7 +158,7 @@ export default function ReturnWriteOffPage({ self = false }: { self?: boolean })
       />
       <Space wrap style={{ marginTop: 16 }}>
         {mode === 'return' ? (
-          <Select placeholder={t('rw.toLocation')} style={{ width: narrow ? '100%' : 220, minWidth: 200 }} value={toLocationId} onChange={setTo} options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} data-testid="rw-to" />
+          <Select placeholder={t('rw.toLocation')} style={{ width: narrow ? '100%' : 220, minWidth: 200 }} value={toLocationId} onChange={setTo} options={locationOptions(stores.data)} data-testid="rw-to" />
         ) : (
           <>
             <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as 'consumed' | 'scrapped')} data-testid="rw-reason">

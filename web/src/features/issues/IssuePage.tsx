@@ -1,16 +1,16 @@
 // 出库: store, employee (technicians), lines with the store's availability
 // (GET /stock?partId=&locationId=&groupBy=part) and a shortage request for a short line; lines
 // by search or by scanning (wedge scanner or camera); post, then the slip's print links.
-import { Alert, Button, Card, Col, Form, Input, Result, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiPost, type Res } from '../../api/client';
-import { useStores, useTechnicians } from '../../lib/lookups';
+import { useStores, useTechnicians, locationOptions } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
 import { PartLines } from '../parts/PartLines';
-import { PrintLinks } from './PrintLinks';
+import { PostedCard } from './PrintLinks';
 
 type Line = { partId?: number; qty?: number };
 type Values = { fromLocationId?: number; toUserId?: number; remark?: string; lines: Line[] };
@@ -39,26 +39,14 @@ export default function IssuePage() {
 
   if (posted) {
     return (
-      <Card>
-        <Result
-          status={posted.status === 'posted' ? 'success' : 'info'}
-          title={t('issue.posted', { number: posted.number })}
-          subTitle={posted.status !== 'posted' ? t(`status.${posted.status}`, { defaultValue: posted.status }) : undefined}
-          extra={[
-            <div key="slip" style={{ marginBottom: 16 }}>
-              <Typography.Text strong>{t('issue.slip')}：</Typography.Text>
-              <PrintLinks documentId={posted.id} />
-            </div>,
-            <Button
-              key="again"
-              type="primary"
-              onClick={again}
-            >
-              {t('common.again')}
-            </Button>,
-          ]}
-        />
-      </Card>
+      <PostedCard
+        documentId={posted.id}
+        title={t('issue.posted', { number: posted.number })}
+        info={posted.status !== 'posted'}
+        subTitle={posted.status !== 'posted' ? t(`status.${posted.status}`, { defaultValue: posted.status }) : undefined}
+        slipLabel={t('issue.slip')}
+        onAgain={again}
+      />
     );
   }
 
@@ -69,7 +57,7 @@ export default function IssuePage() {
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="fromLocationId" label={t('issue.store')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="issue-store" />
+                <Select options={locationOptions(stores.data)} loading={stores.isPending} data-testid="issue-store" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -8,6 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost, ApiError, newIdempotencyKey, type Res } from '../../api/client';
 import { errorMessage } from '../../lib/formErrors';
+import { locationOptions } from '../../lib/lookups';
 import { fromMilli, pendingMilli, toMilli, useOldPartsLocations, type OldPartLine } from './api';
 
 type Posted = Res<'/old-parts/hand-ins', 'post'>;
@@ -185,7 +186,7 @@ export function HandInTab({ workOrderId, onWorkOrder }: { workOrderId: number | 
               placeholder={t('oldParts.handIn.defaultLocation')}
               value={toLocationId}
               onChange={setToLocationId}
-              options={(locations.data ?? []).map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+              options={locationOptions(locations.data)}
               data-testid="op-location"
             />
             <Input style={{ width: full ?? 240 }} maxLength={500} placeholder={t('common.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />

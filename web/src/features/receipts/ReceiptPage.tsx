@@ -2,12 +2,12 @@
 // which lot and which make new ones (POST /receipts/preview); lines by search or scan, and a
 // scanned barcode no part has can become a new part in place; post, then print links.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost, type Body, type Res } from '../../api/client';
-import { useStores } from '../../lib/lookups';
+import { useStores, locationOptions } from '../../lib/lookups';
 import { showApiError } from '../../lib/formErrors';
 import { useDocumentForm } from '../../lib/documentForm';
 import { MONEY_PATTERN } from '../../lib/money';
@@ -16,7 +16,7 @@ import { ScanBar } from '../../lib/scan/ScanBar';
 import { PartSelect } from '../parts/PartSelect';
 import { NewPartModal } from './NewPartModal';
 import { useMe } from '../../app/session';
-import { PrintLinks } from '../issues/PrintLinks';
+import { PostedCard } from '../issues/PrintLinks';
 
 type Line = { partId?: number; qty?: number; unitCost?: string; lot?: string };
 type Values = { locationId?: number; supplierId?: number; remark?: string; lines: Line[] };
@@ -70,25 +70,14 @@ export default function ReceiptPage() {
 
   if (posted) {
     return (
-      <Card>
-        <Result
-          status="success"
-          title={t('receipt.posted', { number: posted.number })}
-          extra={[
-            <PrintLinks key="print" documentId={posted.id} />,
-            <Button
-              key="again"
-              type="primary"
-              onClick={() => {
-                setPreview(null);
-                again();
-              }}
-            >
-              {t('common.again')}
-            </Button>,
-          ]}
-        />
-      </Card>
+      <PostedCard
+        documentId={posted.id}
+        title={t('receipt.posted', { number: posted.number })}
+        onAgain={() => {
+          setPreview(null);
+          again();
+        }}
+      />
     );
   }
 
@@ -105,7 +94,7 @@ export default function ReceiptPage() {
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="locationId" label={t('receipt.location')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="receipt-location" />
+                <Select options={locationOptions(stores.data)} loading={stores.isPending} data-testid="receipt-location" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { apiPost, type Res } from '../../api/client';
-import { useStores, useTechnicians } from '../../lib/lookups';
+import { useStores, useTechnicians, locationOptions } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
@@ -72,7 +72,7 @@ export function ReserveForm({ selfId, initialPartId }: { selfId?: number; initia
         <Row gutter={12}>
           <Col xs={24} md={8}>
             <Form.Item name="locationId" label={t('reservations.store')} rules={[{ required: true, message: t('common.required') }]}>
-              <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} loading={stores.isPending} data-testid="reserve-store" />
+              <Select options={locationOptions(stores.data)} loading={stores.isPending} data-testid="reserve-store" />
             </Form.Item>
           </Col>
           {selfId === undefined && (

@@ -11,7 +11,7 @@ import { Link, useParams } from 'react-router';
 import { apiGet, apiPost, apiUrl, newIdempotencyKey, type Res } from '../../api/client';
 import { errorMessage } from '../../lib/formErrors';
 import { useFormSubmit } from '../../lib/formSubmit';
-import { useStores, useTechnicians } from '../../lib/lookups';
+import { useStores, useTechnicians, locationOptions } from '../../lib/lookups';
 import { useMe } from '../../app/session';
 import { PartSelect } from '../parts/PartSelect';
 import { PartLines } from '../parts/PartLines';
@@ -128,7 +128,7 @@ function IssuePartsModal({ wo, open, onClose, onDone }: { wo: Detail; open: bool
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="fromLocationId" label={t('issue.store')} rules={req}>
-              <Select options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))} data-testid="wo-issue-store" />
+              <Select options={locationOptions(stores.data)} data-testid="wo-issue-store" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

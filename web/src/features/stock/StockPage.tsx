@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { apiGet, type Res } from '../../api/client';
-import { qty, useLocations, useStores } from '../../lib/lookups';
+import { qty, useLocations, useStores, locationOptions } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 import { PartSelect } from '../parts/PartSelect';
 import { ExportButton } from '../parts/exchange';
@@ -57,7 +57,7 @@ export default function StockPage() {
             setLocationId(v);
             reset();
           }}
-          options={stores.data?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }))}
+          options={locationOptions(stores.data)}
           data-testid="stock-location"
         />
         <div style={{ width: 260 }} data-testid="stock-part">

@@ -1,14 +1,14 @@
 // 调拨: send parts from a warehouse to a service station (POST /transfers); the document stays
 // in transit until the station confirms what arrived on 调拨收货.
-import { Alert, Button, Card, Col, Form, Input, Result, Row, Select } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { apiPost, type Res } from '../../api/client';
-import { useStores } from '../../lib/lookups';
+import { useStores, locationOptions } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
 import { PartLines } from '../parts/PartLines';
-import { PrintLinks } from '../issues/PrintLinks';
+import { PostedCard } from '../issues/PrintLinks';
 
 type Line = { partId?: number; qty?: number };
 type Values = { fromLocationId?: number; toLocationId?: number; remark?: string; lines: Line[] };
@@ -30,41 +30,23 @@ export default function TransferPage() {
 
   if (posted) {
     return (
-      <Card>
-        <Result
-          status="success"
-          title={t('transfer.posted', { number: posted.number })}
-          extra={[
-            <div key="print" style={{ marginBottom: 16 }}>
-              <PrintLinks documentId={posted.id} />
-            </div>,
-            <Button
-              key="again"
-              type="primary"
-              onClick={again}
-            >
-              {t('common.again')}
-            </Button>,
-          ]}
-        />
-      </Card>
+      <PostedCard documentId={posted.id} title={t('transfer.posted', { number: posted.number })} onAgain={again} />
     );
   }
 
-  const opts = (list: typeof warehouses) => list?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }));
-  return (
+    return (
     <Card title={t('transfer.title')}>
       <div ref={scan.containerRef}>
         <Form<Values> form={form} layout="vertical" initialValues={{ lines: [{}] }} data-testid="transfer-form">
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="fromLocationId" label={t('transfer.from')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select options={opts(warehouses)} loading={stores.isPending} />
+                <Select options={locationOptions(warehouses)} loading={stores.isPending} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="toLocationId" label={t('transfer.to')} rules={[{ required: true, message: t('common.required') }]}>
-                <Select options={opts(stations)} loading={stores.isPending} />
+                <Select options={locationOptions(stations)} loading={stores.isPending} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
