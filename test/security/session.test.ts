@@ -1,6 +1,7 @@
 // Sessions under attack (R-PLT-1, API.md "Auth"): cookie flags, bearer and cookie, CSRF on
 // cookie writes, logout and logout-all, fixation, expiry, disabled users, the login lock, and
 // the security headers on every kind of response.
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/platform/http/server.js';
 import { ADMIN_PASSWORD, Api, cookieApi, createTestApp, loginRaw, MutableClock, sessionCookieOf, type TestApp } from '../harness.js';
@@ -194,6 +195,45 @@ describe('ending sessions', () => {
     expect(again.statusCode).toBeGreaterThanOrEqual(401);
     expect(again.statusCode).toBeLessThan(500);
     expect(['user_disabled', 'invalid_credentials']).toContain(again.json().error.code);
+  });
+});
+
+describe('sessions resolved recently (decisions/0017)', () => {
+  it('a change to the user through this process is seen by the next request (roles)', async () => {
+    const u = await newUser();
+    const token = (await loginRaw(t.app, u.username, PASSWORD)).json().token as string;
+    const api = new Api(t.app, token);
+    expect((await api.get('/me')).body.roles).toEqual(['warehouse_keeper']);
+    const r = await t.api.patch(`/users/${u.id}`, { version: u.version, roles: ['finance'] });
+    expect(r.status).toBe(200);
+    expect((await api.get('/me')).body.roles).toEqual(['finance']);
+    expect((await api.post('/issues', {})).status).toBe(403);
+  });
+
+  it('a logout or a disable made by another process takes effect here within a second', async () => {
+    const u = await newUser();
+    const token = (await loginRaw(t.app, u.username, PASSWORD)).json().token as string;
+    const other = (await loginRaw(t.app, u.username, PASSWORD)).json().token as string;
+    const api = new Api(t.app, token);
+    const otherApi = new Api(t.app, other);
+    expect((await api.get('/me')).status).toBe(200);
+    expect((await otherApi.get('/me')).status).toBe(200);
+    // Another process: the rows change under this one, which is not told.
+    const sessions = await t.handle.db.selectFrom('sessions').select('id').where('user_id', '=', u.id).execute();
+    expect(sessions).toHaveLength(2);
+    const tokenHash = crypto.createHash('sha256').update(token).digest('base64url');
+    await t.handle.db.deleteFrom('sessions').where('id', '=', tokenHash).execute();
+    expect((await api.get('/me')).status).toBe(200);
+    clock.advance(1000);
+    expect((await api.get('/me')).status).toBe(401);
+    expect((await otherApi.get('/me')).status).toBe(200);
+    await t.handle.db.updateTable('users').set({ disabled: 1 }).where('id', '=', u.id).execute();
+    clock.advance(1000);
+    expect((await otherApi.get('/me')).status).toBe(401);
+  });
+
+  it('a made-up token is looked up every time and never kept', async () => {
+    for (let i = 0; i < 3; i++) expect((await new Api(t.app, 'made-up-token-0123456789').get('/me')).status).toBe(401);
   });
 });
 

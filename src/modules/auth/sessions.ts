@@ -29,10 +29,49 @@ const sessionUser = prepared((db, p: { id: string }) =>
     .where('s.id', '=', p.id),
 );
 
+type SessionRow = Awaited<ReturnType<typeof sessionUser>>[number];
+
+/**
+ * Sessions resolved in the last second (decisions/0017-recent-sessions.md): a client sends many
+ * requests a second with one token, and each would read the same session and user rows again.
+ * An entry is used for RECENT_MS at most, its expiry and the user's disabled flag checked on every
+ * use; this process forgets a session at its logout and all of a user's at any change to the user,
+ * so another process's logout or change takes effect here within RECENT_MS. Unknown tokens are
+ * not kept (a flood of made-up ones cannot fill it).
+ */
+const RECENT_MS = 1000;
+const RECENT_MAX = 10_000;
+const recent = new Map<string, { row: SessionRow; at: number }>();
+
 export async function findSessionActor(db: Db, token: string, now: number): Promise<Actor | null> {
-  const [row] = await sessionUser(db, { id: tokenId(token) });
+  const id = tokenId(token);
+  let row = recentSession(id, now);
+  if (!row) {
+    [row] = await sessionUser(db, { id });
+    if (row) remember(id, row, now);
+  }
   if (!row || row.disabled || row.expires_at <= now) return null;
   return actorOf(row);
+}
+
+function recentSession(id: string, now: number): SessionRow | undefined {
+  const hit = recent.get(id);
+  if (!hit) return undefined;
+  // A clock set back (tests, NTP) counts as stale too.
+  if (now - hit.at < RECENT_MS && now >= hit.at) return hit.row;
+  recent.delete(id);
+  return undefined;
+}
+
+function remember(id: string, row: SessionRow, now: number): void {
+  recent.delete(id);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(id, { row, at: now });
+}
+
+/** Forgets this process's recent sessions of a user, after a change to it (roles, station, disabled, password). */
+export function forgetUserSessions(userId: number): void {
+  for (const [id, hit] of recent) if (hit.row.id === userId) recent.delete(id);
 }
 
 /**
@@ -70,10 +109,13 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
 }
 
 export async function logout(db: Db, token: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
+  const id = tokenId(token);
+  recent.delete(id);
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
 /** Ends every session of a user (logout everywhere, disable, password change). */
 export async function endAllSessions(db: Db, userId: number): Promise<void> {
+  forgetUserSessions(userId);
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

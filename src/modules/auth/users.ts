@@ -3,7 +3,7 @@ import { ALL_ROLES } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from './audit.js';
 import { hashPassword } from './passwords.js';
-import { endAllSessions } from './sessions.js';
+import { endAllSessions, forgetUserSessions } from './sessions.js';
 import { ensureHolding } from '../inventory/locations.js';
 import type { UsersRow } from './tables.js';
 
@@ -107,6 +107,7 @@ export async function updateUser(ctx: Ctx, id: number, patch: UserPatch) {
     .returningAll()
     .executeTakeFirst();
   if (!after) throw new AppError('version_conflict');
+  forgetUserSessions(id);
   if (after.disabled || patch.password) await endAllSessions(ctx.db, id);
   if (roles.includes('technician')) await ensureHolding(ctx, id, after.display_name);
   await audit(ctx, 'update', 'user', id, userView(before), userView(after));
