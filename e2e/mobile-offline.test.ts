@@ -6,40 +6,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import path from 'node:path';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, login, pick, shot, SHOTS, startApp, type Running } from './harness.js';
+import { pick, shot, SHOTS, type Running } from './harness.js';
+import { call, get, newJob, startPhoneAndDesk, type PhoneAndDesk } from './phone.js';
 
 const STORE = '郑州总仓';
 
+let phone: PhoneAndDesk;
 let app: Running;
 let techCtx: BrowserContext;
-let adminCtx: BrowserContext;
 let tech: Page;
 let admin: Page;
 let techId = 0;
 let part: { id: number; code: string };
 let woA: { id: number; number: string };
 let woB: { id: number; number: string };
-
-async function call<T = any>(p: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const r = await p.request.fetch(`${app.baseUrl}/api/v1${path}`, { method, data, headers: { 'X-Requested-With': 'aftersales' } });
-  expect(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`).toBe(true);
-  return r.json() as Promise<T>;
-}
-const get = <T = any>(p: Page, path: string) => call<T>(p, 'GET', path);
-
-/** A work order for a demo customer with a site, assigned to the technician (dispatched). */
-async function newJob(fault: string) {
-  const customers = (await get(admin, '/customers?limit=50')).items;
-  for (const c of customers) {
-    const site = (await get(admin, `/sites?customerId=${c.id}`)).items.find((s: any) => s.latitude !== null);
-    if (!site) continue;
-    const wo = await call(admin, 'POST', '/work-orders', { customerId: c.id, siteId: site.id, serviceType: 'B', category: 'engine', priority: 'high', fault });
-    const assigned = await call(admin, 'POST', `/work-orders/${wo.id}/assign`, { technicianIds: [techId], leadId: techId, version: wo.version });
-    expect(assigned.status).toBe('dispatched');
-    return { id: wo.id as number, number: wo.number as string };
-  }
-  throw new Error('no demo customer with a site');
-}
 
 const status = async (id: number) => (await get(admin, `/work-orders/${id}`)).status;
 const report = (id: number) => get(admin, `/work-orders/${id}/report`);
@@ -56,30 +36,19 @@ async function shotOf(testId: string, name: string) {
 const jobCard = (id: number) => tech.locator(`[data-testid="job"][data-id="${id}"]`);
 
 beforeAll(async () => {
-  // E2E_DATABASE=postgres runs the same walk on PostgreSQL.
-  app = await startApp({ database: process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'sqlite' });
-  techCtx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
-  adminCtx = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  tech = await techCtx.newPage();
-  admin = await adminCtx.newPage();
-  await login(admin, app.baseUrl, 'admin', ADMIN_PASSWORD);
-  await login(tech, app.baseUrl, 'tech01', DEMO_PASSWORD);
-  techId = (await get(tech, '/me')).id;
+  phone = await startPhoneAndDesk();
+  ({ app, techCtx, tech, admin, techId } = phone);
   // Two units of a part issued to the technician: the part the report uses.
   const storeId = (await get(admin, '/locations?limit=500')).items.find((l: any) => l.name === STORE).id;
   const stock = (await get(admin, `/stock?locationId=${storeId}&groupBy=part&limit=200`)).items.find((x: any) => x.available >= 3 && Number.isInteger(x.available));
   const p = await get(admin, `/parts/${stock.partId}`);
   part = { id: p.id, code: p.code };
   await call(admin, 'POST', '/issues', { fromLocationId: storeId, toUserId: techId, lines: [{ partId: part.id, qty: 2 }] });
-  woA = await newJob('发动机异响，怠速抖动（e2e 手机端）');
-  woB = await newJob('空调不制冷（e2e 冲突）');
+  woA = await newJob(phone, '发动机异响，怠速抖动（e2e 手机端）');
+  woB = await newJob(phone, '空调不制冷（e2e 冲突）');
 });
 
-afterAll(async () => {
-  await techCtx?.close();
-  await adminCtx?.close();
-  await app?.stop();
-});
+afterAll(async () => phone?.close());
 
 describe('the technician phone view', () => {
   it('offers /m on a phone, and lists today’s job with SLA colour, call and navigate', async () => {

@@ -4,59 +4,27 @@
 // reloads again with the change still queued, and back online it reaches the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, login, shot, startApp, type Running } from './harness.js';
+import { shot, type Running } from './harness.js';
+import { get, newJob, startPhoneAndDesk, type PhoneAndDesk } from './phone.js';
 
+let phone: PhoneAndDesk;
 let app: Running;
 let techCtx: BrowserContext;
-let adminCtx: BrowserContext;
 let tech: Page;
 let admin: Page;
 let techId = 0;
 let wo: { id: number; number: string };
 
-async function call<T = any>(p: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const r = await p.request.fetch(`${app.baseUrl}/api/v1${path}`, { method, data, headers: { 'X-Requested-With': 'aftersales' } });
-  expect(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`).toBe(true);
-  return r.json() as Promise<T>;
-}
-const get = <T = any>(p: Page, path: string) => call<T>(p, 'GET', path);
 const report = (id: number) => get(admin, `/work-orders/${id}/report`);
 const jobCard = (id: number) => tech.locator(`[data-testid="job"][data-id="${id}"]`);
 
-/** A work order for a demo customer with a site, assigned to the technician and moved on site. */
-async function newJob(fault: string) {
-  const customers = (await get(admin, '/customers?limit=50')).items;
-  for (const c of customers) {
-    const site = (await get(admin, `/sites?customerId=${c.id}`)).items.find((s: any) => s.latitude !== null);
-    if (!site) continue;
-    const w = await call(admin, 'POST', '/work-orders', { customerId: c.id, siteId: site.id, serviceType: 'B', category: 'engine', priority: 'high', fault });
-    await call(admin, 'POST', `/work-orders/${w.id}/assign`, { technicianIds: [techId], leadId: techId, version: w.version });
-    for (const to of ['accepted', 'en_route', 'on_site']) {
-      const cur = await get(admin, `/work-orders/${w.id}`);
-      await call(admin, 'POST', `/work-orders/${w.id}/transition`, { to, version: cur.version });
-    }
-    return { id: w.id as number, number: w.number as string };
-  }
-  throw new Error('no demo customer with a site');
-}
-
 beforeAll(async () => {
-  app = await startApp({ database: process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'sqlite' });
-  techCtx = await app.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
-  adminCtx = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  tech = await techCtx.newPage();
-  admin = await adminCtx.newPage();
-  await login(admin, app.baseUrl, 'admin', ADMIN_PASSWORD);
-  await login(tech, app.baseUrl, 'tech01', DEMO_PASSWORD);
-  techId = (await get(tech, '/me')).id;
-  wo = await newJob('液压泵压力不足（e2e 离线重新打开）');
+  phone = await startPhoneAndDesk();
+  ({ app, techCtx, tech, admin, techId } = phone);
+  wo = await newJob(phone, '液压泵压力不足（e2e 离线重新打开）', ['accepted', 'en_route', 'on_site']);
 });
 
-afterAll(async () => {
-  await techCtx?.close();
-  await adminCtx?.close();
-  await app?.stop();
-});
+afterAll(async () => phone?.close());
 
 describe('the phone view reloaded offline', () => {
   it('serves the service worker uncached, for the whole app, under the CSP', async () => {
