@@ -83,6 +83,23 @@ describe('stock count (R-INV-15)', () => {
     expect(ap.body.status).toBe('posted');
     expect(await avail(s.part.id, s.wh.id)).toBe(before - 2);
   });
+
+  it('what moves while the count is under way is not a variance: the system quantity is the one when the count is recorded', async () => {
+    const c = await t.api.post('/counts', { locationId: s.wh.id, partIds: [s.part.id] });
+    expect(c.status).toBe(201);
+    const line = c.body.lines[0];
+    const opened = line.qty;
+    // The store keeps working: 4 issued after the sheet was opened, before the shelf was counted.
+    expect((await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, lotId: line.lotId, qty: 4 }] })).status).toBe(201);
+    // The shelf holds exactly what the ledger says now, plus one found piece.
+    const rec = await t.api.post(`/counts/${c.body.id}/record`, { version: c.body.version, lines: [{ lineId: line.id, countedQty: opened - 4 + 1 }] });
+    expect(rec.status).toBe(200);
+    expect(rec.body.lines[0].qty).toBe(opened - 4);
+    const before = await avail(s.part.id, s.wh.id);
+    const ap = await t.api.post(`/counts/${c.body.id}/approve`, {});
+    expect(ap.body.status).toBe('posted');
+    expect(await avail(s.part.id, s.wh.id)).toBe(before + 1);
+  });
 });
 
 describe('shortages and the purchase list (R-INV-6)', () => {

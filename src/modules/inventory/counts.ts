@@ -37,24 +37,35 @@ async function openCount(ctx: Ctx, id: number) {
   return { doc, lines };
 }
 
-/** Records counted quantities on a draft count. */
+/**
+ * Records counted quantities on a draft count. Each recorded line's system quantity becomes the
+ * lot's stock at this moment: the store keeps working while a count is under way, and what was
+ * issued or received between opening the sheet and recording it is already in the shelf the
+ * keeper counted, so the variance is counted − system when recorded, not when the sheet was opened.
+ */
 export async function recordCount(ctx: Ctx, id: number, input: { version: number; lines: { lineId: number; countedQty: number; note?: string | null }[] }) {
   const { doc, lines } = await openCount(ctx, id);
   if (doc.status !== 'draft') throw new AppError('count_not_open', { status: doc.status });
   if (doc.version !== input.version) throw new AppError('version_conflict');
-  const ids = new Set(lines.map((x) => x.id));
+  const byId = new Map(lines.map((x) => [x.id, x]));
   const counted = input.lines.map((l, i) => {
-    if (!ids.has(l.lineId)) throw new AppError('unknown_line', { lineId: l.lineId });
-    return { id: l.lineId, counted_qty: toMilli(l.countedQty, `lines.${i}.countedQty`, { allowZero: true }), note: l.note ?? null };
+    const line = byId.get(l.lineId);
+    if (!line) throw new AppError('unknown_line', { lineId: l.lineId });
+    return { id: l.lineId, lotId: line.lot_id!, counted_qty: toMilli(l.countedQty, `lines.${i}.countedQty`, { allowZero: true }), note: l.note ?? null };
   });
+  const lotIds = [...new Set(counted.map((c) => c.lotId))];
+  const stock = new Map(
+    lotIds.length === 0 ? [] : (await ctx.db.selectFrom('lot_balances').select(['lot_id', 'on_hand']).where('location_id', '=', doc.from_location_id!).where('lot_id', 'in', lotIds).execute()).map((b) => [b.lot_id, b.on_hand]),
+  );
   // A line recorded twice in one request keeps its last value, as one update after another would.
-  await updateEach(ctx.db, 'document_lines', { counted_qty: 'bigint', note: 'text' }, [...new Map(counted.map((c) => [c.id, c])).values()]);
+  const rows = [...new Map(counted.map((c) => [c.id, { id: c.id, qty: stock.get(c.lotId) ?? 0, counted_qty: c.counted_qty, note: c.note }])).values()];
+  await updateEach(ctx.db, 'document_lines', { qty: 'bigint', counted_qty: 'bigint', note: 'text' }, rows);
   const updated = await ctx.db.updateTable('documents').set({ version: doc.version + 1, status: 'pending_approval' }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await audit(ctx, 'record', 'count', id, null, { lines: input.lines.length });
   return documentView(ctx, updated, (await getDocument(ctx, id)).lines);
 }
 
-/** A manager approves: variances (counted − system at the count) post as adjustments. */
+/** A manager approves: variances (counted − system when recorded) post as adjustments. */
 export async function approveCount(ctx: Ctx, id: number, note: string | null) {
   const { doc, lines } = await openCount(ctx, id);
   if (doc.status !== 'pending_approval') throw new AppError('document_not_pending');
