@@ -97,6 +97,12 @@ export const commonErrors = defineErrors({
     en: 'Someone else changed this record; reload and try again',
   },
   duplicate: { status: 409, 'zh-CN': '{field} 已存在', 'zh-TW': '{field} 已存在', en: '{field} already exists' },
+  concurrent_change: {
+    status: 409,
+    'zh-CN': '相关记录刚被其他操作引用或删除，未做任何更改，请刷新后重试',
+    'zh-TW': '相關記錄剛被其他操作引用或刪除，未做任何更改，請重新整理後重試',
+    en: 'A related record was just used or removed by someone else; nothing was changed. Reload and try again',
+  },
   idempotency_key_reused: {
     status: 409,
     'zh-CN': '该幂等键已用于另一个请求',

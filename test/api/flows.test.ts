@@ -163,6 +163,18 @@ describe('catalogue', () => {
     expect(detail.stock.length).toBeGreaterThan(0);
   });
 
+  it('a part that another writer has just come to use is not deleted: 409 concurrent_change, never a 500', async () => {
+    const part = (await t.api.post('/parts', { code: 'X-2', name: '雨刮臂', unit: '个' })).body;
+    // What a receipt committing between the delete's check and its DELETE leaves: a row referring
+    // to the part that the check did not see (here written straight, so the order is certain).
+    await t.handle.db.insertInto('lots').values({ part_id: part.id, lot_no: 'R', supplier_id: null, supplier_key: 0, unit_cost: 100, received_at: Date.now(), document_id: null }).execute();
+    const r = await t.api.req('DELETE', `/parts/${part.id}`, undefined, { 'accept-language': 'zh-CN' });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('concurrent_change');
+    expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect((await t.api.get(`/parts/${part.id}`)).status).toBe(200);
+  });
+
   it('refuses a stale version with 409 version_conflict', async () => {
     const p = (await t.api.get(`/parts/${s.part.id}`)).body;
     expect((await t.api.patch(`/parts/${s.part.id}`, { version: p.version, spec: 'A' })).status).toBe(200);

@@ -58,6 +58,11 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
   if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
     return { code: 'duplicate', details: { field: (e as { constraint?: string }).constraint ?? 'code' } };
   }
+  // A reference lost to a concurrent writer: a row deleted while another transaction came to
+  // refer to it, or the other way round (e.g. a part deleted as a receipt of it commits).
+  if (e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { code: 'concurrent_change', details: { constraint: (e as { constraint?: string }).constraint ?? null } };
+  }
   // Postgres value errors that only bad input can cause (e.g. a NUL byte in text).
   if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003' || e?.code === '22P02' || e?.code === 'SQLITE_MISMATCH') {
     return { code: 'validation_failed', details: { reason: 'invalid characters or value' } };
