@@ -1,7 +1,9 @@
-// The line editor of the stock documents (issue, transfer, reservation): part by search or
-// scan, quantity, optionally the line's availability in the source store with a shortage
-// request when it is short, and add/remove. Must sit inside a Form whose `lines` list it edits.
-import { Button, Col, Form, InputNumber, Row } from 'antd';
+// The line editor of the stock documents (issue, transfer, reservation, receipt): part by search
+// or scan, quantity, optionally the line's availability in the source store with a shortage
+// request when it is short, or columns of the page's own (a receipt's cost, lot and preview), and
+// add/remove. Must sit inside a Form whose `lines` list it edits.
+import type { ReactNode } from 'react';
+import { Button, Col, Form, InputNumber, Row, type FormListFieldData } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PartSelect } from './PartSelect';
@@ -18,10 +20,14 @@ export function PartLines(props: {
   availability?: { locationId: number | undefined; remark: string };
   /** The smallest quantity the input accepts. */
   minQty?: number;
+  /** Widths (of 24) of the part and quantity columns, when the page adds columns of its own. */
+  widths?: { part: number; qty: number; qtyXs: number };
+  /** Columns of the page's own after the quantity, for line `i`. */
+  extra?: (field: FormListFieldData, i: number) => ReactNode;
 }) {
   const { t } = useTranslation();
   const { lines, availability } = props;
-  const wide = availability ? { part: 11, qty: 4 } : { part: 14, qty: 6 };
+  const wide = props.widths ?? (availability ? { part: 11, qty: 4, qtyXs: 10 } : { part: 14, qty: 6, qtyXs: 20 });
   return (
     <Form.List name="lines">
       {(fields, { add, remove }) => (
@@ -33,7 +39,7 @@ export function PartLines(props: {
                   <PartSelect />
                 </Form.Item>
               </Col>
-              <Col xs={availability ? 10 : 20} md={wide.qty}>
+              <Col xs={wide.qtyXs} md={wide.qty}>
                 <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
                   <InputNumber style={{ width: '100%' }} min={props.minQty ?? 0} max={1e9} inputMode="decimal" />
                 </Form.Item>
@@ -43,6 +49,7 @@ export function PartLines(props: {
                   <LineAvailability partId={lines?.[i]?.partId} locationId={availability.locationId} qty={lines?.[i]?.qty} remark={availability.remark} />
                 </Col>
               )}
+              {props.extra?.(f, i)}
               <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
                 {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
               </Col>

@@ -2,8 +2,7 @@
 // which lot and which make new ones (POST /receipts/preview); lines by search or scan, and a
 // scanned barcode no part has can become a new part in place; post, then print links.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Tag } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost, type Body, type Res } from '../../api/client';
@@ -13,7 +12,7 @@ import { useDocumentForm } from '../../lib/documentForm';
 import { MONEY_PATTERN } from '../../lib/money';
 import { useLineScan } from '../../lib/scan/useLineScan';
 import { ScanBar } from '../../lib/scan/ScanBar';
-import { PartSelect } from '../parts/PartSelect';
+import { PartLines } from '../parts/PartLines';
 import { NewPartModal } from './NewPartModal';
 import { useMe } from '../../app/session';
 import { PostedCard } from '../issues/PrintLinks';
@@ -114,51 +113,31 @@ export default function ReceiptPage() {
             </Col>
           </Row>
           <ScanBar scan={scan} onCreatePart={canCreatePart ? setNewBarcode : undefined} />
-          <Form.List name="lines">
-            {(fields, { add, remove }) => (
+          <PartLines
+            testId="receipt"
+            widths={{ part: 9, qty: 3, qtyXs: 8 }}
+            extra={(f, i) => (
               <>
-                {fields.map((f, i) => (
-                  <Row gutter={8} key={f.key} align="top" data-testid={`receipt-line-${i}`}>
-                    <Col xs={24} md={9}>
-                      <Form.Item name={[f.name, 'partId']} label={i === 0 ? t('common.part') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                        <PartSelect />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={8} md={3}>
-                      <Form.Item name={[f.name, 'qty']} label={i === 0 ? t('common.qty') : undefined} rules={[{ required: true, message: t('common.required') }]}>
-                        <InputNumber style={{ width: '100%' }} min={0} max={1e9} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={8} md={3}>
-                      <Form.Item
-                        name={[f.name, 'unitCost']}
-                        label={i === 0 ? t('common.unitCost') : undefined}
-                        rules={[{ required: true, message: t('common.required') }, { pattern: MONEY_PATTERN, message: t('receipt.costFormat') }]}
-                      >
-                        <Input inputMode="decimal" prefix="¥" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={8} md={4}>
-                      <Form.Item name={[f.name, 'lot']} label={i === 0 ? t('receipt.lot') : undefined}>
-                        <Input maxLength={64} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={20} md={4} style={{ paddingTop: i === 0 ? 34 : 4 }} data-testid={`receipt-preview-${i}`}>
-                      {previewTag(i)}
-                    </Col>
-                    <Col xs={4} md={1} style={{ paddingTop: i === 0 ? 30 : 0 }}>
-                      {fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.removeLine')} />}
-                    </Col>
-                  </Row>
-                ))}
-                <div style={{ marginBottom: 24 }}>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-                    {t('common.addLine')}
-                  </Button>
-                </div>
+                <Col xs={8} md={3}>
+                  <Form.Item
+                    name={[f.name, 'unitCost']}
+                    label={i === 0 ? t('common.unitCost') : undefined}
+                    rules={[{ required: true, message: t('common.required') }, { pattern: MONEY_PATTERN, message: t('receipt.costFormat') }]}
+                  >
+                    <Input inputMode="decimal" prefix="¥" />
+                  </Form.Item>
+                </Col>
+                <Col xs={8} md={4}>
+                  <Form.Item name={[f.name, 'lot']} label={i === 0 ? t('receipt.lot') : undefined}>
+                    <Input maxLength={64} />
+                  </Form.Item>
+                </Col>
+                <Col xs={20} md={4} style={{ paddingTop: i === 0 ? 34 : 4 }} data-testid={`receipt-preview-${i}`}>
+                  {previewTag(i)}
+                </Col>
               </>
             )}
-          </Form.List>
+          />
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="form-error" />}
           <Space>
             <Button onClick={() => void showPreview()} loading={previewing} data-testid="receipt-preview">
