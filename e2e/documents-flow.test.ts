@@ -125,6 +125,41 @@ describe('statistics for a manager', () => {
   });
 });
 
+describe('a stock count in the approvals inbox', () => {
+  it('the manager sees the recorded variance and approves it; the API then shows the count posted and the stock one less', async () => {
+    const store = (await api(page, '/locations?limit=500')).items.find((l: any) => l.name === FROM);
+    const part = (await api(page, `/parts?q=${PART_CODE}`)).items.find((x: any) => x.code === PART_CODE);
+    const count = await api(page, '/counts', { method: 'POST', data: { locationId: store.id, partIds: [part.id] } });
+    const line = count.lines.find((l: any) => l.qty >= 1);
+    await api(page, `/counts/${count.id}/record`, { method: 'POST', data: { version: count.version, lines: [{ lineId: line.id, countedQty: line.qty - 1 }] } });
+    const stockOf = async () => (await api(page, `/stock?locationId=${store.id}&partId=${part.id}&groupBy=part`)).items[0].onHand as number;
+    const before = await stockOf();
+    const mctx = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    try {
+      const p = await mctx.newPage();
+      await login(p, app.baseUrl, 'manager', DEMO_PASSWORD);
+      await p.getByTestId('nav').getByText('审批', { exact: true }).click();
+      await p.waitForURL(/\/approvals$/);
+      const item = p.getByTestId('approval').filter({ hasText: count.number });
+      await item.waitFor();
+      expect(await item.innerText()).toContain('盘点单');
+      expect(await item.getByTestId('count-summary').innerText()).toBe('已盘 1 行，其中 1 行有差异');
+      const variance = await item.getByTestId('count-variance').innerText();
+      expect(variance).toContain(PART_CODE);
+      expect(variance).toContain(`系统 ${line.qty} → 实盘 ${line.qty - 1}`);
+      expect(variance).toContain('-1');
+      await shot(p, 'web-approvals-count.png');
+      await item.getByTestId('approve').click();
+      await p.getByText(`${count.number} 已批准`).waitFor();
+      const doc = await api(page, `/documents/${count.id}`);
+      expect(doc.status).toBe('posted');
+      expect(await stockOf()).toBe(before - 1);
+    } finally {
+      await mctx.close();
+    }
+  });
+});
+
 describe('documents: reverse a move with a reason', () => {
   it('keeper reverses the station receipt move and the API shows the counter-move', async () => {
     await page.getByTestId('nav').getByText('返还与核销', { exact: true }).click();

@@ -79,7 +79,7 @@ export const en: Messages = {
     moves: 'Stock moves', reverse: 'Reverse', reverseTitle: 'Reverse this move', reason: 'Reason', reasonRequired: 'Enter a reason', reversed: 'Reversed, document {{number}}',
     reprint: 'Reprint', reversedBy: 'Reversed', noHistory: 'No changes yet', changedAt: 'Changed', previous: 'Previous remark', employee: 'Employee',
   },
-  approvals: { title: 'Approvals', empty: 'Nothing awaiting approval', approve: 'Approve', reject: 'Reject', note: 'Note', approved: '{{number}} approved', rejected: '{{number}} rejected', requester: 'Requested by', value: 'Value' },
+  approvals: { title: 'Approvals', empty: 'Nothing awaiting approval', approve: 'Approve', reject: 'Reject', note: 'Note', approved: '{{number}} approved', rejected: '{{number}} rejected', requester: 'Requested by', value: 'Value', count: 'Stock count', countSummary: '{{counted}} lines counted, {{differing}} differ', variance: 'system {{system}} → counted {{counted}}' },
   rw: {
     title: 'Returns & write-offs', employee: 'Employee', selectEmployee: 'Choose an employee', mode: 'Action', return: 'Return to store', writeOff: 'Write off', toLocation: 'Return to',
     reason: 'Reason', consumed: 'Consumed', scrapped: 'Scrapped', workOrder: 'Work order (optional)', qty: 'Qty', held: 'Held',

@@ -77,7 +77,7 @@ export const zhCN = {
     moves: '库存变动', reverse: '冲销', reverseTitle: '冲销这笔变动', reason: '冲销原因', reasonRequired: '请输入冲销原因', reversed: '已冲销，冲销单 {{number}}',
     reprint: '重新打印', reversedBy: '已被冲销', noHistory: '暂无修改记录', changedAt: '修改时间', previous: '原备注', employee: '领用人',
   },
-  approvals: { title: '审批', empty: '暂无待审批的领料单', approve: '批准', reject: '驳回', note: '审批意见', approved: '{{number}} 已批准', rejected: '{{number}} 已驳回', requester: '申请人', value: '金额' },
+  approvals: { title: '审批', empty: '暂无待审批的单据', approve: '批准', reject: '驳回', note: '审批意见', approved: '{{number}} 已批准', rejected: '{{number}} 已驳回', requester: '申请人', value: '金额', count: '盘点单', countSummary: '已盘 {{counted}} 行，其中 {{differing}} 行有差异', variance: '系统 {{system}} → 实盘 {{counted}}' },
   rw: {
     title: '返还与核销', employee: '员工', selectEmployee: '选择员工', mode: '操作', return: '返还入库', writeOff: '核销', toLocation: '返还到',
     reason: '核销原因', consumed: '已使用（消耗）', scrapped: '报废', workOrder: '工单号（可选）', qty: '数量', held: '持有',

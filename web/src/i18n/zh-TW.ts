@@ -79,7 +79,7 @@ export const zhTW: Messages = {
     moves: '庫存異動', reverse: '沖銷', reverseTitle: '沖銷這筆異動', reason: '沖銷原因', reasonRequired: '請輸入沖銷原因', reversed: '已沖銷，沖銷單 {{number}}',
     reprint: '重新列印', reversedBy: '已被沖銷', noHistory: '暫無修改記錄', changedAt: '修改時間', previous: '原備註', employee: '領用人',
   },
-  approvals: { title: '審批', empty: '暫無待審批的領料單', approve: '核准', reject: '駁回', note: '審批意見', approved: '{{number}} 已核准', rejected: '{{number}} 已駁回', requester: '申請人', value: '金額' },
+  approvals: { title: '審批', empty: '暫無待審批的單據', approve: '核准', reject: '駁回', note: '審批意見', approved: '{{number}} 已核准', rejected: '{{number}} 已駁回', requester: '申請人', value: '金額', count: '盤點單', countSummary: '已盤 {{counted}} 行，其中 {{differing}} 行有差異', variance: '系統 {{system}} → 實盤 {{counted}}' },
   rw: {
     title: '返還與核銷', employee: '員工', selectEmployee: '選擇員工', mode: '操作', return: '返還入庫', writeOff: '核銷', toLocation: '返還到',
     reason: '核銷原因', consumed: '已使用（消耗）', scrapped: '報廢', workOrder: '工單號（選填）', qty: '數量', held: '持有',

@@ -1,5 +1,6 @@
-// 审批: requisitions awaiting a manager's decision (GET /approvals); approve or reject each with
-// an optional note (POST /issues/:id/approve|reject); the server's message shows on the row.
+// 审批: what awaits a manager's decision (GET /approvals): requisitions (POST /issues/:id/approve|
+// reject) and recorded stock counts with their variances (POST /counts/:id/approve|reject), each
+// with an optional note; the server's message shows on the row.
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,7 +27,15 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
     setError(null);
     try {
       const body = { note: note || null, version: doc.version };
-      const res = what === 'approve' ? await apiPost('/issues/{id}/approve', body, { params: { id: doc.id } }) : await apiPost('/issues/{id}/reject', body, { params: { id: doc.id } });
+      const params = { params: { id: doc.id } };
+      const res =
+        doc.type === 'count'
+          ? what === 'approve'
+            ? await apiPost('/counts/{id}/approve', body, params)
+            : await apiPost('/counts/{id}/reject', body, params)
+          : what === 'approve'
+            ? await apiPost('/issues/{id}/approve', body, params)
+            : await apiPost('/issues/{id}/reject', body, params);
       onDecided(t(what === 'approve' ? 'approvals.approved' : 'approvals.rejected', { number: res.number }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -35,27 +44,57 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
     }
   };
   const employee = techs.data?.find((u) => u.id === doc.userId)?.displayName ?? (doc.userId ? `#${doc.userId}` : '—');
+  const isCount = doc.type === 'count';
+  // A count can have thousands of lines: the manager decides on the ones that differ.
+  const counted = lines.filter((l) => l.countedQty !== undefined);
+  const differing = counted.filter((l) => l.countedQty !== l.qty);
+  const name = (l: (typeof lines)[number]) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—');
   return (
     <List.Item style={{ display: 'block' }} data-testid="approval">
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Text strong>{doc.number}</Typography.Text>
+        {isCount && <Tag color="blue">{t('approvals.count')}</Tag>}
         <Tag color="orange">{t(`status.${doc.status}`, { defaultValue: doc.status })}</Tag>
-        <span>
-          {t('documents.employee')}：{employee}
-        </span>
+        {!isCount && (
+          <span>
+            {t('documents.employee')}：{employee}
+          </span>
+        )}
         <span>
           {t('common.location')}：{locations?.find((l) => l.id === doc.fromLocationId)?.name ?? '—'}
         </span>
-        <span>
-          {t('approvals.value')}：{yuan(doc.totalCost)}
-        </span>
+        {!isCount && (
+          <span>
+            {t('approvals.value')}：{yuan(doc.totalCost)}
+          </span>
+        )}
         <Typography.Text type="secondary">{dayjs(doc.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
       </Space>
-      {lines.map((l) => (
-        <div key={l.id}>
-          {l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—'} × {qty(l.qty)}
-        </div>
-      ))}
+      {isCount ? (
+        <>
+          <div>
+            <Typography.Text type="secondary" data-testid="count-summary">
+              {t('approvals.countSummary', { counted: counted.length, differing: differing.length })}
+            </Typography.Text>
+          </div>
+          {differing.map((l) => {
+            const diff = l.countedQty! - l.qty;
+            return (
+              <div key={l.id} data-testid="count-variance">
+                {name(l)}
+                ：{t('approvals.variance', { system: qty(l.qty), counted: qty(l.countedQty) })}{' '}
+                <Tag color={diff > 0 ? 'green' : 'red'}>{diff > 0 ? `+${qty(diff)}` : qty(diff)}</Tag>
+              </div>
+            );
+          })}
+        </>
+      ) : (
+        lines.map((l) => (
+          <div key={l.id}>
+            {name(l)} × {qty(l.qty)}
+          </div>
+        ))
+      )}
       {doc.remark && <Typography.Paragraph type="secondary">{doc.remark}</Typography.Paragraph>}
       <Space wrap style={{ marginTop: 8 }}>
         <Input placeholder={t('approvals.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ width: 260 }} />
