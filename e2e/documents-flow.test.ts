@@ -125,6 +125,33 @@ describe('statistics for a manager', () => {
   });
 });
 
+describe('a stock count (盘点) by the keeper', () => {
+  it('opens a sheet for the store, enters one shelf one piece over, and submits it for approval', async () => {
+    await page.getByTestId('nav').getByText('盘点', { exact: true }).click();
+    await page.waitForURL(/\/counts$/);
+    await pick(page, page.getByTestId('counts-store').locator('input'), FROM);
+    await page.getByTestId('counts-open').click();
+    const done = page.getByTestId('counts-done');
+    await done.waitFor();
+    const number = /(PD-\S+) 已开单/.exec(await done.innerText())![1];
+    const sheet = page.getByTestId('count-sheet');
+    await sheet.getByText(number).waitFor();
+    const list = await api(page, `/documents?type=count&status=draft&limit=100`);
+    const opened = list.items.find((d: any) => d.number === number);
+    const doc = await api(page, `/documents/${opened.id}`);
+    const first = doc.lines[0];
+    await page.getByTestId('count-line-0').getByTestId('count-qty').fill(String(first.qty + 1));
+    await expect.poll(() => page.getByTestId('count-line-0').innerText()).toContain('+1');
+    await shot(page, 'web-count.png');
+    await page.getByTestId('count-record').click();
+    await page.getByText(`${number} 已提交，待主管审批`).waitFor();
+    const recorded = await api(page, `/documents/${opened.id}`);
+    expect(recorded.status).toBe('pending_approval');
+    expect(recorded.lines[0].countedQty).toBe(first.qty + 1);
+    expect(recorded.lines.filter((l: any) => l.countedQty !== undefined)).toHaveLength(1);
+  });
+});
+
 describe('a stock count in the approvals inbox', () => {
   it('the manager sees the recorded variance and approves it; the API then shows the count posted and the stock one less', async () => {
     const store = (await api(page, '/locations?limit=500')).items.find((l: any) => l.name === FROM);

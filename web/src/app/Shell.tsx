@@ -1,7 +1,7 @@
 // The shell: navigation by role (GET /me), a user menu with language switch and logout.
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Alert, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, FileTextOutlined, InboxOutlined, SwapOutlined, DeleteOutlined, ExportOutlined, ImportOutlined, MenuOutlined, MobileOutlined, RollbackOutlined, ScheduleOutlined, ShoppingCartOutlined, WarningOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, CalculatorOutlined, DatabaseOutlined, DeleteOutlined, ExportOutlined, FileTextOutlined, ImportOutlined, InboxOutlined, MenuOutlined, MobileOutlined, RollbackOutlined, ScheduleOutlined, ShoppingCartOutlined, SwapOutlined, ToolOutlined, UserOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,7 @@ const ITEMS: Record<Screen, { path: string; icon: ReactNode }> = {
   returnsWriteOffs: { path: '/returns-write-offs', icon: <DeleteOutlined /> },
   transfers: { path: '/transfers/new', icon: <SwapOutlined /> },
   transferReceive: { path: '/transfers/receive', icon: <InboxOutlined /> },
+  counts: { path: '/counts', icon: <CalculatorOutlined /> },
   stats: { path: '/stats/issues', icon: <BarChartOutlined /> },
   purchasing: { path: '/purchasing', icon: <ShoppingCartOutlined /> },
   shortages: { path: '/shortages', icon: <WarningOutlined /> },

@@ -17,6 +17,7 @@ const ApprovalsPage = lazy(() => import('../features/approvals/ApprovalsPage'));
 const ReturnWriteOffPage = lazy(() => import('../features/holdings/ReturnWriteOffPage'));
 const TransferPage = lazy(() => import('../features/transfers/TransferPage'));
 const TransferReceivePage = lazy(() => import('../features/transfers/TransferReceivePage'));
+const CountsPage = lazy(() => import('../features/counts/CountsPage'));
 const IssueStatsPage = lazy(() => import('../features/stats/IssueStatsPage'));
 const PurchasingPage = lazy(() => import('../features/purchasing/PurchasingPage'));
 const ShortagesPage = lazy(() => import('../features/shortages/ShortagesPage'));
@@ -70,6 +71,7 @@ function Authenticated() {
         <Route path="approvals" element={<Guard screen="approvals"><ApprovalsPage /></Guard>} />
         <Route path="transfers/new" element={<Guard screen="transfers"><TransferPage /></Guard>} />
         <Route path="transfers/receive" element={<Guard screen="transferReceive"><TransferReceivePage /></Guard>} />
+        <Route path="counts" element={<Guard screen="counts"><CountsPage /></Guard>} />
         <Route path="stats/issues" element={<Guard screen="stats"><IssueStatsPage /></Guard>} />
         <Route path="reservations" element={<Guard screen="reservations"><ReservationsPage /></Guard>} />
         <Route path="purchasing" element={<Guard screen="purchasing"><PurchasingPage /></Guard>} />

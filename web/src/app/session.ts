@@ -48,7 +48,7 @@ export function useMe() {
   return q;
 }
 
-export type Screen = 'parts' | 'receipt' | 'issue' | 'stock' | 'myParts' | 'reservations' | 'returns' | 'documents' | 'approvals' | 'returnsWriteOffs' | 'transfers' | 'transferReceive' | 'stats' | 'purchasing' | 'shortages' | 'mobile' | 'carryIns' | 'loaners' | 'charges' | 'invoiceRequests' | 'dailyReport' | 'dailyRollUp' | 'oldParts' | 'calls' | 'workOrders' | 'board' | 'customers' | 'units' | 'models';
+export type Screen = 'parts' | 'receipt' | 'issue' | 'stock' | 'myParts' | 'reservations' | 'returns' | 'documents' | 'approvals' | 'returnsWriteOffs' | 'transfers' | 'transferReceive' | 'counts' | 'stats' | 'purchasing' | 'shortages' | 'mobile' | 'carryIns' | 'loaners' | 'charges' | 'invoiceRequests' | 'dailyReport' | 'dailyRollUp' | 'oldParts' | 'calls' | 'workOrders' | 'board' | 'customers' | 'units' | 'models';
 
 const KEEPERS = ['admin', 'warehouse_keeper', 'station_user'];
 const STOCK_READERS = ['admin', 'service_manager', 'dispatcher', 'warehouse_keeper', 'finance', 'station_user'];
@@ -71,7 +71,7 @@ export function screensFor(roles: string[]): Screen[] {
   if (has(MANAGERS)) out.push('approvals');
   if (has(HOLDING_CLERKS)) out.push('returnsWriteOffs');
   if (has(['admin', 'warehouse_keeper'])) out.push('transfers');
-  if (has(KEEPERS)) out.push('transferReceive');
+  if (has(KEEPERS)) out.push('transferReceive', 'counts');
   if (has(STATS_READERS)) out.push('stats');
   if (has(PURCHASERS)) out.push('purchasing');
   if (roles.includes('technician')) out.push('myParts', 'reservations', 'returns', 'shortages');

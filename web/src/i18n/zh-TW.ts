@@ -5,7 +5,7 @@ import { oldPartsZhTW } from '../features/old-parts/i18n';
 /** 繁體中文. */
 export const zhTW: Messages = {
   app: { title: '售後配件管理', short: '配件' },
-  nav: { calls: '來電來函', workOrders: '工單', board: '派工看板', customers: '客戶', units: '設備', models: '產品型號', documents: '單據', approvals: '審批', returnsWriteOffs: '返還與核銷', transfers: '調撥', transferReceive: '調撥收貨', stats: '領取統計', parts: '配件', receipt: '入庫', issue: '出庫', stock: '庫存', myParts: '我的配件', reservations: '預訂', returns: '返還', shortages: '缺件申請', purchasing: '採購清單', mobile: '手機端', carryIns: '攜回修護', loaners: '備機', charges: '收費', invoiceRequests: '開票申請', dailyReport: '技術員日報表', dailyRollUp: '服務主任日報表', oldParts: '舊件' },
+  nav: { calls: '來電來函', workOrders: '工單', board: '派工看板', customers: '客戶', units: '設備', models: '產品型號', documents: '單據', approvals: '審批', returnsWriteOffs: '返還與核銷', transfers: '調撥', transferReceive: '調撥收貨', counts: '盤點', stats: '領取統計', parts: '配件', receipt: '入庫', issue: '出庫', stock: '庫存', myParts: '我的配件', reservations: '預訂', returns: '返還', shortages: '缺件申請', purchasing: '採購清單', mobile: '手機端', carryIns: '攜回修護', loaners: '備機', charges: '收費', invoiceRequests: '開票申請', dailyReport: '技術員日報表', dailyRollUp: '服務主任日報表', oldParts: '舊件' },
   user: { language: '語言', logout: '登出', roles: '角色' },
   role: { admin: '系統管理員', service_manager: '服務經理', dispatcher: '調度', technician: '技師', warehouse_keeper: '倉管', finance: '財務', station_user: '服務站' },
   login: { title: '登入', username: '使用者名稱', password: '密碼', submit: '登入', required: '請輸入{{field}}' },
@@ -79,6 +79,7 @@ export const zhTW: Messages = {
     moves: '庫存異動', reverse: '沖銷', reverseTitle: '沖銷這筆異動', reason: '沖銷原因', reasonRequired: '請輸入沖銷原因', reversed: '已沖銷，沖銷單 {{number}}',
     reprint: '重新列印', reversedBy: '已被沖銷', noHistory: '暫無修改記錄', changedAt: '修改時間', previous: '原備註', employee: '領用人',
   },
+  counts: { title: '盤點', store: '盤點庫位', open: '開盤點單', sheet: '盤點單', openedAt: '開單時間', lot: '批次 · 單位成本', system: '帳面數量', counted: '實盤數量', variance: '差異', record: '提交審批（{{n}} 行）', created: '{{number}} 已開單，共 {{lines}} 行', recorded: '{{number}} 已提交，待主管審批', empty: '暫無進行中的盤點單', hint: '填寫實盤數量後提交；只提交填寫了的行。帳面數量按提交時的庫存計算，盤點期間的出入庫不算差異。' },
   approvals: { title: '審批', empty: '暫無待審批的單據', approve: '核准', reject: '駁回', note: '審批意見', approved: '{{number}} 已核准', rejected: '{{number}} 已駁回', requester: '申請人', value: '金額', count: '盤點單', countSummary: '已盤 {{counted}} 行，其中 {{differing}} 行有差異', variance: '系統 {{system}} → 實盤 {{counted}}' },
   rw: {
     title: '返還與核銷', employee: '員工', selectEmployee: '選擇員工', mode: '操作', return: '返還入庫', writeOff: '核銷', toLocation: '返還到',
