@@ -126,7 +126,7 @@ describe('statistics for a manager', () => {
 });
 
 describe('a stock count (盘点) by the keeper', () => {
-  it('opens a sheet for the store, enters one shelf one piece over, and submits it for approval', async () => {
+  it('opens a sheet for the store, scans a part to its lines, enters one piece over, and submits it for approval', async () => {
     await page.getByTestId('nav').getByText('盘点', { exact: true }).click();
     await page.waitForURL(/\/counts$/);
     await pick(page, page.getByTestId('counts-store').locator('input'), FROM);
@@ -139,15 +139,29 @@ describe('a stock count (盘点) by the keeper', () => {
     const list = await api(page, `/documents?type=count&status=draft&limit=100`);
     const opened = list.items.find((d: any) => d.number === number);
     const doc = await api(page, `/documents/${opened.id}`);
-    const first = doc.lines[0];
-    await page.getByTestId('count-line-0').getByTestId('count-qty').fill(String(first.qty + 1));
+    // On the shelf: the tyre's barcode scanned into 定位 (a wedge scanner types it and Enter).
+    const part = (await api(page, `/parts?q=${PART_CODE}`)).items.find((x: any) => x.code === PART_CODE);
+    expect(part.barcode).toBeTruthy();
+    const first = doc.lines.find((l: any) => l.partId === part.id);
+    const locate = page.getByTestId('count-locate').locator('input');
+    await locate.click();
+    await page.keyboard.type(part.barcode, { delay: 5 });
+    await page.keyboard.press('Enter');
+    const rows = sheet.locator('tr[data-testid^="count-line-"]');
+    await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes(PART_CODE))).toBe(true);
+    expect(await rows.count()).toBe(doc.lines.filter((l: any) => l.partId === part.id).length);
+    // The cursor is in the first line's count: type it and Enter, and it is back in 定位.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('count-qty');
+    await page.keyboard.type(String(first.qty + 1));
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('count-line-0').innerText()).toContain('+1');
+    await expect.poll(() => locate.evaluate((el) => el === document.activeElement)).toBe(true);
     await shot(page, 'web-count.png');
     await page.getByTestId('count-record').click();
     await page.getByText(`${number} 已提交，待主管审批`).waitFor();
     const recorded = await api(page, `/documents/${opened.id}`);
     expect(recorded.status).toBe('pending_approval');
-    expect(recorded.lines[0].countedQty).toBe(first.qty + 1);
+    expect(recorded.lines.find((l: any) => l.id === first.id).countedQty).toBe(first.qty + 1);
     expect(recorded.lines.filter((l: any) => l.countedQty !== undefined)).toHaveLength(1);
   });
 });

@@ -1,15 +1,18 @@
 // 盘点 (R-INV-15): a keeper opens a count sheet for a store (POST /counts: one line per lot with
 // stock), enters what the shelves hold, and submits it (POST /counts/:id/record); the system
 // quantity is then the stock at that moment, and the variances wait for a manager in 审批.
-// Sheets still open or awaiting approval are listed; a large sheet pages through its lines.
-import { useState } from 'react';
-import { Alert, Button, Card, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+// Sheets still open or awaiting approval are listed; a large sheet pages through its lines. On a
+// shelf: scan a part's barcode (or type its code or name) into 定位 and Enter, type the counted
+// quantity and Enter, and the cursor is back in 定位 for the next part.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ApiError, apiGet, apiPost, type Res } from '../../api/client';
 import { locationOptions, qty, useLocations, useStores } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
+import { findByBarcode } from '../../lib/scan/useLineScan';
 
 type Doc = Res<'/documents/{id}'>;
 type Line = Doc['lines'][number];
@@ -21,8 +24,32 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
   const [counted, setCounted] = useState<Record<number, number | null>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState<{ text: string; partId?: number } | null>(null);
+  const locateRef = useRef<InputRef>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  // After a locate has re-rendered the table: the cursor into the first shown line's count.
+  const [located, setLocated] = useState(0);
+  useEffect(() => {
+    if (located > 0) tableRef.current?.querySelector<HTMLInputElement>('input[data-testid="count-qty"]')?.focus();
+  }, [located]);
   if (!doc) return <Card loading />;
   const open = doc.status === 'draft';
+  const matches = (l: Line, f: { text: string; partId?: number }) =>
+    f.partId !== undefined ? l.partId === f.partId : (l.partCode ?? '').toLowerCase().includes(f.text.toLowerCase()) || (l.partName ?? '').includes(f.text);
+  const shown = filter ? doc.lines.filter((l) => matches(l, filter)) : doc.lines;
+
+  /** Shows the lines of the scanned or typed part and puts the cursor in the first one's count. */
+  const locate = async (raw: string) => {
+    const text = raw.trim();
+    if (!text) return setFilter(null);
+    let f: { text: string; partId?: number } = { text };
+    if (!doc.lines.some((l) => matches(l, f))) {
+      const part = await findByBarcode(text).catch(() => null);
+      if (part) f = { text, partId: part.id };
+    }
+    setFilter(f);
+    setLocated((n) => n + 1);
+  };
   const entered = doc.lines.filter((l) => counted[l.id] !== undefined && counted[l.id] !== null);
 
   const record = async () => {
@@ -57,37 +84,49 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
       }
     >
       {open && <Typography.Paragraph type="secondary">{t('counts.hint')}</Typography.Paragraph>}
-      <Table<Line>
-        rowKey="id"
-        size="small"
-        dataSource={doc.lines}
-        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 640 }}
-        onRow={(_, i) => ({ 'data-testid': `count-line-${i}` }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: t('common.part'), key: 'part', render: (_, l) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
-          { title: t('counts.lot'), key: 'lot', render: (_, l) => `#${l.lotId ?? '—'} · ${yuan(l.unitCost)}` },
-          { title: t('counts.system'), dataIndex: 'qty', render: (v: number) => qty(v) },
-          {
-            title: t('counts.counted'),
-            key: 'counted',
-            render: (_, l) =>
-              open ? (
-                <InputNumber
-                  min={0}
-                  max={1e9}
-                  inputMode="decimal"
-                  value={counted[l.id] ?? null}
-                  onChange={(v) => setCounted((c) => ({ ...c, [l.id]: v }))}
-                  data-testid="count-qty"
-                />
-              ) : (
-                qty(l.countedQty)
-              ),
-          },
-          { title: t('counts.variance'), key: 'variance', render: (_, l) => variance(l) },
-        ]}
+      <Input.Search
+        ref={locateRef}
+        allowClear
+        style={{ maxWidth: 360, marginBottom: 12 }}
+        placeholder={t('counts.locate')}
+        onSearch={(v) => void locate(v)}
+        data-testid="count-locate"
       />
+      {filter && shown.length === 0 && <Alert type="warning" showIcon message={t('counts.notOnSheet', { text: filter.text })} style={{ marginBottom: 12 }} data-testid="count-not-found" />}
+      <div ref={tableRef}>
+        <Table<Line>
+          rowKey="id"
+          size="small"
+          dataSource={shown}
+          pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+          scroll={{ x: 640 }}
+          onRow={(_, i) => ({ 'data-testid': `count-line-${i}` }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('common.part'), key: 'part', render: (_, l) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
+            { title: t('counts.lot'), key: 'lot', render: (_, l) => `#${l.lotId ?? '—'} · ${yuan(l.unitCost)}` },
+            { title: t('counts.system'), dataIndex: 'qty', render: (v: number) => qty(v) },
+            {
+              title: t('counts.counted'),
+              key: 'counted',
+              render: (_, l) =>
+                open ? (
+                  <InputNumber
+                    min={0}
+                    max={1e9}
+                    inputMode="decimal"
+                    value={counted[l.id] ?? null}
+                    onChange={(v) => setCounted((c) => ({ ...c, [l.id]: v }))}
+                    onPressEnter={() => locateRef.current?.focus({ cursor: 'all' })}
+                    data-testid="count-qty"
+                  />
+                ) : (
+                  qty(l.countedQty)
+                ),
+            },
+            { title: t('counts.variance'), key: 'variance', render: (_, l) => variance(l) },
+          ]}
+        />
+      </div>
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="form-error" />}
       {open && (
         <Space style={{ marginTop: 12 }}>
