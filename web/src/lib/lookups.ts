@@ -58,3 +58,8 @@ export function qty(n: number | null | undefined): string {
 export function locationOptions(list: readonly Location[] | undefined) {
   return list?.map((l) => ({ value: l.id, label: `${l.code} ${l.name}` }));
 }
+
+/** A document line's part as the user reads it (`3100-0010 轮胎`), from the code and name the line carries. */
+export function lineName(l: { partId: number | null; partCode?: string | null; partName?: string | null }): string {
+  return l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—';
+}

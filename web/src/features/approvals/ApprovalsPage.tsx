@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { apiGet, apiPost, type Res } from '../../api/client';
-import { qty, useLocations, useTechnicians } from '../../lib/lookups';
+import { qty, useLocations, useTechnicians, lineName } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 
 type Doc = Res<'/approvals'>['items'][number];
@@ -48,7 +48,6 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
   // A count can have thousands of lines: the manager decides on the ones that differ.
   const counted = lines.filter((l) => l.countedQty !== undefined);
   const differing = counted.filter((l) => l.countedQty !== l.qty);
-  const name = (l: (typeof lines)[number]) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—');
   return (
     <List.Item style={{ display: 'block' }} data-testid="approval">
       <Space wrap style={{ marginBottom: 8 }}>
@@ -81,7 +80,7 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
             const diff = l.countedQty! - l.qty;
             return (
               <div key={l.id} data-testid="count-variance">
-                {name(l)}
+                {lineName(l)}
                 ：{t('approvals.variance', { system: qty(l.qty), counted: qty(l.countedQty) })}{' '}
                 <Tag color={diff > 0 ? 'green' : 'red'}>{diff > 0 ? `+${qty(diff)}` : qty(diff)}</Tag>
               </div>
@@ -91,7 +90,7 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
       ) : (
         lines.map((l) => (
           <div key={l.id}>
-            {name(l)} × {qty(l.qty)}
+            {lineName(l)} × {qty(l.qty)}
           </div>
         ))
       )}

@@ -10,7 +10,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ApiError, apiGet, apiPost, type Res } from '../../api/client';
-import { locationOptions, qty, useLocations, useStores } from '../../lib/lookups';
+import { locationOptions, qty, useLocations, useStores, lineName } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 import { findByBarcode } from '../../lib/scan/useLineScan';
 
@@ -102,7 +102,7 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
           scroll={{ x: 640 }}
           onRow={(_, i) => ({ 'data-testid': `count-line-${i}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('common.part'), key: 'part', render: (_, l) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
+            { title: t('common.part'), key: 'part', render: (_, l) => lineName(l) },
             { title: t('counts.lot'), key: 'lot', render: (_, l) => `#${l.lotId ?? '—'} · ${yuan(l.unitCost)}` },
             { title: t('counts.system'), dataIndex: 'qty', render: (v: number) => qty(v) },
             {

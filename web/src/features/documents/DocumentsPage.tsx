@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { apiGet, apiPatch, apiPost, type Res } from '../../api/client';
-import { qty, useLocations, useParts } from '../../lib/lookups';
+import { qty, useLocations, useParts, lineName } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 import { useMe } from '../../app/session';
 import { PrintLinks } from '../issues/PrintLinks';
@@ -112,7 +112,7 @@ function DocumentDetail({ id, canEdit }: { id: number; canEdit: boolean }) {
         scroll={{ x: 480 }}
         columns={[
           { title: '#', dataIndex: 'lineNo', width: 48 },
-          { title: t('common.part'), key: 'part', render: (_: unknown, l: (typeof d.lines)[number]) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
+          { title: t('common.part'), key: 'part', render: (_: unknown, l: (typeof d.lines)[number]) => lineName(l) },
           { title: t('common.qty'), dataIndex: 'qty', align: 'right', render: (v: number) => qty(v) },
           ...(d.type === 'transfer' ? [{ title: t('transfer.received'), dataIndex: 'receivedQty', align: 'right' as const, render: (v?: number) => qty(v) }] : []),
           { title: t('common.unitCost'), dataIndex: 'unitCost', align: 'right', render: yuan },

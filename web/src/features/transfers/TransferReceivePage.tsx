@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ApiError, apiGet, apiPost, type Res } from '../../api/client';
-import { qty, useLocations, useParts } from '../../lib/lookups';
+import { qty, useLocations, useParts, lineName } from '../../lib/lookups';
 import { useMe } from '../../app/session';
 
 type Doc = Res<'/documents'>['items'][number];
@@ -55,7 +55,7 @@ function TransferCard({ doc, onDone }: { doc: Doc; onDone: (r: Received) => void
         dataSource={doc.lines}
         scroll={{ x: 480 }}
         columns={[
-          { title: t('common.part'), key: 'part', render: (_, l) => (l.partId ? `${l.partCode ?? ''} ${l.partName ?? `#${l.partId}`}` : '—') },
+          { title: t('common.part'), key: 'part', render: (_, l) => lineName(l) },
           { title: t('transfer.sent'), dataIndex: 'qty', render: (v: number) => qty(v) },
           {
             title: t('transfer.received'),
