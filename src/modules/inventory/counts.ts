@@ -30,6 +30,13 @@ export async function createCount(ctx: Ctx, input: { locationId: number; partIds
   return documentView(ctx, doc, lines);
 }
 
+/** What each of the lots holds at the store now, in one query (none for no lots). */
+async function lotStock(ctx: Ctx, locationId: number, lotIds: readonly number[]): Promise<Map<number, number>> {
+  if (lotIds.length === 0) return new Map();
+  const rows = await ctx.db.selectFrom('lot_balances').select(['lot_id', 'on_hand']).where('location_id', '=', locationId).where('lot_id', 'in', [...new Set(lotIds)]).execute();
+  return new Map(rows.map((b) => [b.lot_id, b.on_hand]));
+}
+
 async function openCount(ctx: Ctx, id: number) {
   const { doc, lines } = await getDocument(ctx, id, { forDecision: true });
   if (doc.type !== 'count') throw new AppError('not_found');
@@ -53,10 +60,7 @@ export async function recordCount(ctx: Ctx, id: number, input: { version: number
     if (!line) throw new AppError('unknown_line', { lineId: l.lineId });
     return { id: l.lineId, lotId: line.lot_id!, counted_qty: toMilli(l.countedQty, `lines.${i}.countedQty`, { allowZero: true }), note: l.note ?? null };
   });
-  const lotIds = [...new Set(counted.map((c) => c.lotId))];
-  const stock = new Map(
-    lotIds.length === 0 ? [] : (await ctx.db.selectFrom('lot_balances').select(['lot_id', 'on_hand']).where('location_id', '=', doc.from_location_id!).where('lot_id', 'in', lotIds).execute()).map((b) => [b.lot_id, b.on_hand]),
-  );
+  const stock = await lotStock(ctx, doc.from_location_id!, counted.map((c) => c.lotId));
   // A line recorded twice in one request keeps its last value, as one update after another would.
   const rows = [...new Map(counted.map((c) => [c.id, { id: c.id, qty: stock.get(c.lotId) ?? 0, counted_qty: c.counted_qty, note: c.note }])).values()];
   await updateEach(ctx.db, 'document_lines', { qty: 'bigint', counted_qty: 'bigint', note: 'text' }, rows);
@@ -75,7 +79,7 @@ export async function approveCount(ctx: Ctx, id: number, note: string | null) {
   const moves: MoveSpec[] = [];
   const losing = lines.filter((l) => l.counted_qty !== null && l.counted_qty < l.qty);
   // What the losing lots hold now (read after the locks, all in one query): a loss cannot take more.
-  const held = losing.length === 0 ? new Map<number, number>() : new Map((await ctx.db.selectFrom('lot_balances').select(['lot_id', 'on_hand']).where('location_id', '=', store).where('lot_id', 'in', losing.map((l) => l.lot_id!)).execute()).map((b) => [b.lot_id, b.on_hand]));
+  const held = await lotStock(ctx, store, losing.map((l) => l.lot_id!));
   for (const l of lines) {
     if (l.counted_qty === null) continue;
     const variance = l.counted_qty - l.qty;

@@ -9,6 +9,7 @@ import dayjs from 'dayjs';
 import { apiGet, apiPost, type Res } from '../../api/client';
 import { qty, useLocations, useTechnicians, lineName } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
+import { VarianceTag } from '../counts/VarianceTag';
 
 type Doc = Res<'/approvals'>['items'][number];
 
@@ -76,16 +77,12 @@ function Pending({ doc, onDecided }: { doc: Doc; onDecided: (msg: string) => voi
               {t('approvals.countSummary', { counted: counted.length, differing: differing.length })}
             </Typography.Text>
           </div>
-          {differing.map((l) => {
-            const diff = l.countedQty! - l.qty;
-            return (
-              <div key={l.id} data-testid="count-variance">
-                {lineName(l)}
-                ：{t('approvals.variance', { system: qty(l.qty), counted: qty(l.countedQty) })}{' '}
-                <Tag color={diff > 0 ? 'green' : 'red'}>{diff > 0 ? `+${qty(diff)}` : qty(diff)}</Tag>
-              </div>
-            );
-          })}
+          {differing.map((l) => (
+            <div key={l.id} data-testid="count-variance">
+              {lineName(l)}
+              ：{t('approvals.variance', { system: qty(l.qty), counted: qty(l.countedQty) })} <VarianceTag system={l.qty} counted={l.countedQty!} />
+            </div>
+          ))}
         </>
       ) : (
         lines.map((l) => (

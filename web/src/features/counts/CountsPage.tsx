@@ -9,10 +9,12 @@ import { Alert, Button, Card, Empty, Input, InputNumber, Select, Space, Table, T
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { ApiError, apiGet, apiPost, type Res } from '../../api/client';
+import { apiGet, apiPost, type Res } from '../../api/client';
+import { errorMessage } from '../../lib/formErrors';
 import { locationOptions, qty, useLocations, useStores, lineName } from '../../lib/lookups';
 import { yuan } from '../../lib/money';
 import { findByBarcode } from '../../lib/scan/useLineScan';
+import { VarianceTag } from './VarianceTag';
 
 type Doc = Res<'/documents/{id}'>;
 type Line = Doc['lines'][number];
@@ -58,7 +60,7 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
     try {
       onRecorded(await apiPost('/counts/{id}/record', { version: doc.version, lines: entered.map((l) => ({ lineId: l.id, countedQty: counted[l.id]! })) }, { params: { id } }));
     } catch (err) {
-      setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -66,9 +68,7 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
 
   const variance = (l: Line) => {
     const c = open ? counted[l.id] : l.countedQty;
-    if (c === undefined || c === null) return null;
-    const d = Math.round((c - l.qty) * 1000) / 1000;
-    return d === 0 ? <Tag>0</Tag> : <Tag color={d > 0 ? 'green' : 'red'}>{d > 0 ? `+${qty(d)}` : qty(d)}</Tag>;
+    return c === undefined || c === null ? null : <VarianceTag system={l.qty} counted={c} />;
   };
 
   return (
@@ -170,7 +170,7 @@ export default function CountsPage() {
       setRemark('');
       void qc.invalidateQueries({ queryKey: ['documents'] });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
