@@ -164,6 +164,32 @@ describe('a stock count (盘点) by the keeper', () => {
     expect(recorded.lines.find((l: any) => l.id === first.id).countedQty).toBe(first.qty + 1);
     expect(recorded.lines.filter((l: any) => l.countedQty !== undefined)).toHaveLength(1);
   });
+
+  it('opens a sheet for one chosen part only, then cancels it (作废); the API shows it cancelled', async () => {
+    await page.goto(`${app.baseUrl}/counts`);
+    await pick(page, page.getByTestId('counts-store').locator('input'), FROM);
+    const parts = page.getByTestId('counts-parts');
+    await parts.click();
+    await page.keyboard.type(PART_CODE, { delay: 5 });
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: PART_CODE }).first().click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => parts.innerText()).toContain(PART_CODE);
+    await page.getByTestId('counts-open').click();
+    const number = /(PD-\S+) 已开单/.exec(await page.getByTestId('counts-done').innerText())![1]!;
+    const part = (await api(page, `/parts?q=${PART_CODE}`)).items.find((x: any) => x.code === PART_CODE);
+    const opened = (await api(page, `/documents?type=count&status=draft&limit=100`)).items.find((d: any) => d.number === number);
+    const doc = await api(page, `/documents/${opened.id}`);
+    expect(doc.lines.length).toBeGreaterThan(0);
+    expect(doc.lines.every((l: any) => l.partId === part.id)).toBe(true);
+    const sheet = page.getByTestId('count-sheet');
+    await sheet.getByText(number).waitFor();
+    expect(await sheet.locator('tr[data-testid^="count-line-"]').count()).toBe(doc.lines.length);
+    await sheet.getByTestId('count-cancel').click();
+    await page.getByTestId('count-cancel-ok').click();
+    await page.getByText(`${number} 已作废`).waitFor();
+    await sheet.waitFor({ state: 'detached' });
+    expect((await api(page, `/documents/${opened.id}`)).status).toBe('cancelled');
+  });
 });
 
 describe('a stock count in the approvals inbox', () => {

@@ -59,6 +59,7 @@ export const commonErrors = defineErrors({
     'zh-TW': '數量必須大於零',
     en: 'Quantity must be greater than zero',
   },
+  negative_quantity: { status: 400, 'zh-CN': '数量不能为负数', 'zh-TW': '數量不能為負數', en: 'Quantity cannot be negative' },
   quantity_too_precise: {
     status: 400,
     'zh-CN': '数量最多三位小数',

@@ -8,9 +8,11 @@ import { AppError } from './errors.js';
 export const MAX_QTY_MILLI = 1_000_000_000_000; // one billion units
 const MAX_FEN = 100_000_000_000; // one billion yuan
 
-/** A JSON quantity (≤ 3 decimals, > 0 unless allowZero) as integer thousandths. */
+/** A JSON quantity (≤ 3 decimals, > 0, or ≥ 0 with allowZero) as integer thousandths. */
 export function toMilli(n: unknown, field = 'qty', opts: { allowZero?: boolean } = {}): number {
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new AppError('invalid_quantity', { field });
+  // Where zero is allowed (a count, a received quantity) "must be greater than zero" would mislead.
+  if (n < 0 && opts.allowZero) throw new AppError('negative_quantity', { field });
   if (n < 0 || (n === 0 && !opts.allowZero) || Object.is(n, -0)) {
     if (!(opts.allowZero && n === 0)) throw new AppError('invalid_quantity', { field });
   }

@@ -84,6 +84,52 @@ describe('stock count (R-INV-15)', () => {
     expect(await avail(s.part.id, s.wh.id)).toBe(before - 2);
   });
 
+  it('a negative count is refused as negative (zero is a count), in the user language, with nothing recorded', async () => {
+    const c = await t.api.post('/counts', { locationId: s.wh.id, partIds: [s.part.id] });
+    const line = c.body.lines[0];
+    const neg = await t.api.post(`/counts/${c.body.id}/record`, { version: c.body.version, lines: [{ lineId: line.id, countedQty: -1 }] }, { 'accept-language': 'zh-CN' });
+    expect(neg.status).toBe(400);
+    expect(neg.body.error.code).toBe('negative_quantity');
+    expect(neg.body.error.message).toBe('数量不能为负数');
+    const still = await t.api.get(`/documents/${c.body.id}`);
+    expect([still.body.status, still.body.version, still.body.lines[0].countedQty]).toEqual(['draft', c.body.version, undefined]);
+    const zero = await t.api.post(`/counts/${c.body.id}/record`, { version: c.body.version, lines: [{ lineId: line.id, countedQty: 0 }] });
+    expect(zero.status).toBe(200);
+    expect(zero.body.lines[0].countedQty).toBe(0);
+    expect((await t.api.post(`/counts/${c.body.id}/reject`, {})).status).toBe(200);
+  });
+
+  it('the keeper cancels a draft sheet with its version; a submitted one is the manager\'s', async () => {
+    const keeper = await t.login('keeper1', 'keeper-pass-1');
+    const c = await keeper.post('/counts', { locationId: s.wh.id, partIds: [s.part.id] });
+    expect(c.status).toBe(201);
+    const stale = await keeper.post(`/counts/${c.body.id}/cancel`, { version: c.body.version + 1 });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict']);
+    const tech = await t.login('tech1', 'tech-pass-1');
+    expect((await tech.post(`/counts/${c.body.id}/cancel`, { version: c.body.version })).status).toBe(403);
+    const ok = await keeper.post(`/counts/${c.body.id}/cancel`, { version: c.body.version });
+    expect([ok.status, ok.body.status, ok.body.version]).toEqual([200, 'cancelled', c.body.version + 1]);
+    const again = await keeper.post(`/counts/${c.body.id}/record`, { version: ok.body.version, lines: [{ lineId: c.body.lines[0].id, countedQty: 1 }] });
+    expect([again.status, again.body.error.code]).toEqual([409, 'count_not_open']);
+    const trail = await t.handle.db.selectFrom('audit_log').select('action').where('entity', '=', 'count').where('entity_id', '=', c.body.id).orderBy('id').execute();
+    expect(trail.map((a) => a.action)).toEqual(['create', 'cancel']);
+
+    const sub = await keeper.post('/counts', { locationId: s.wh.id, partIds: [s.part.id] });
+    const rec = await keeper.post(`/counts/${sub.body.id}/record`, { version: sub.body.version, lines: [{ lineId: sub.body.lines[0].id, countedQty: sub.body.lines[0].qty }] });
+    const late = await keeper.post(`/counts/${sub.body.id}/cancel`, { version: rec.body.version });
+    expect([late.status, late.body.error.code]).toEqual([409, 'count_not_open']);
+    expect((await t.api.post(`/counts/${sub.body.id}/reject`, {})).body.status).toBe('rejected');
+  });
+
+  it('a sheet with nothing to count is not opened', async () => {
+    const never = await t.api.post('/parts', { code: 'PD-NONE', name: '从未入库的配件', unit: '个' });
+    const before = await t.handle.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'count').executeTakeFirstOrThrow();
+    const r = await t.api.post('/counts', { locationId: s.wh.id, partIds: [never.body.id] });
+    expect([r.status, r.body.error.code]).toEqual([409, 'nothing_to_count']);
+    const after = await t.handle.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'count').executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
   it('what moves while the count is under way is not a variance: the system quantity is the one when the count is recorded', async () => {
     const c = await t.api.post('/counts', { locationId: s.wh.id, partIds: [s.part.id] });
     expect(c.status).toBe(201);

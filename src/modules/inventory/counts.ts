@@ -21,6 +21,8 @@ export async function createCount(ctx: Ctx, input: { locationId: number; partIds
   if (input.partIds?.length) q = q.where('b.part_id', 'in', input.partIds);
   else q = q.where('b.on_hand', '>', 0);
   const rows = await q.orderBy('b.part_id').orderBy('b.lot_id').limit(5000).execute();
+  // A sheet without a line could only be cancelled: say so instead of opening one.
+  if (rows.length === 0) throw new AppError('nothing_to_count', { parts: input.partIds?.length ?? 0 });
   const { doc, lines } = await insertDocument(
     ctx,
     { type: 'count', status: 'draft', from_location_id: store.id, to_location_id: store.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: null, reason: null, remark: input.remark ?? null, station_id: store.kind === 'station' ? store.id : store.station_id, posted_at: null },
@@ -106,6 +108,20 @@ export async function approveCount(ctx: Ctx, id: number, note: string | null) {
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit(ctx, 'approve', 'count', id, { status: doc.status }, { status: 'posted', variances: moves.length });
+  return documentView(ctx, updated, lines);
+}
+
+/**
+ * The keeper drops a draft sheet (opened for the wrong store or parts, or overtaken by a new
+ * one): it is cancelled, nothing was counted or moved. A submitted sheet is the manager's
+ * (approve or reject).
+ */
+export async function cancelCount(ctx: Ctx, id: number, version: number) {
+  const { doc, lines } = await openCount(ctx, id);
+  if (doc.status !== 'draft') throw new AppError('count_not_open', { status: doc.status });
+  if (doc.version !== version) throw new AppError('version_conflict');
+  const updated = await ctx.db.updateTable('documents').set({ status: 'cancelled', version: doc.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  await audit(ctx, 'cancel', 'count', id, { status: doc.status }, { status: 'cancelled' });
   return documentView(ctx, updated, lines);
 }
 

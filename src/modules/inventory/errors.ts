@@ -70,6 +70,7 @@ export const inventoryErrors = defineErrors({
   },
   unknown_line: { status: 400, 'zh-CN': '单据行不存在（{lineId}）', 'zh-TW': '單據行不存在（{lineId}）', en: 'Unknown document line ({lineId})' },
   document_not_pending: { status: 409, 'zh-CN': '单据不在待审批状态', 'zh-TW': '單據不在待審批狀態', en: 'The document is not awaiting approval' },
+  nothing_to_count: { status: 409, 'zh-CN': '没有可盘点的批次：该库位无库存，或所选配件从未在此入库', 'zh-TW': '沒有可盤點的批次：該庫位無庫存，或所選配件從未在此入庫', en: 'Nothing to count: the store holds no stock, or the chosen parts were never received here' },
   count_not_open: { status: 409, 'zh-CN': '盘点单不可修改（{status}）', 'zh-TW': '盤點單不可修改（{status}）', en: 'The count cannot be changed ({status})' },
   part_in_use: { status: 409, 'zh-CN': '配件有库存，不能归档', 'zh-TW': '配件有庫存，不能歸檔', en: 'The part still has stock' },
   shortage_needs_part_or_description: {

@@ -16,7 +16,7 @@ import { cancelReservation, createReservation, getReservation, listReservations,
 import { createShortage, closeShortage, listShortages, purchaseList } from './shortages.js';
 import { createTransfer, receiveTransfer } from './transfers.js';
 import { editRemark, reverseMove } from './corrections.js';
-import { approveCount, createCount, recordCount, rejectCount } from './counts.js';
+import { approveCount, cancelCount, createCount, recordCount, rejectCount } from './counts.js';
 import { createLocation, isStationScoped, locationView } from './locations.js';
 import { listDocuments, listHoldings, listMoves, listStock, readDocument } from './ledger.queries.js';
 import { documentView } from './documents.js';
@@ -169,6 +169,9 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   );
   app.post('/counts/:id/record', { config: { access: KEEPERS }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ version: Version, lines: Type.Array(Type.Object({ lineId: Id, countedQty: Qty, note: OptText(200) }), { maxItems: 5000 }) }), response: { 200: S.Document } } }, async (req) =>
     withTx(deps, req, (ctx) => recordCount(ctx, req.params.id, req.body)),
+  );
+  app.post('/counts/:id/cancel', { config: { access: KEEPERS }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ version: Version }), response: { 200: S.Document } } }, async (req) =>
+    withTx(deps, req, (ctx) => cancelCount(ctx, req.params.id, req.body.version)),
   );
   app.post('/counts/:id/approve', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
     withTx(deps, req, (ctx) => approveCount(ctx, req.params.id, req.body.note ?? null)),

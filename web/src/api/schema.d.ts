@@ -1493,6 +1493,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            createdBy: number;
+                            decidedAt: string | null;
+                            decidedBy: number | null;
+                            decisionNote: string | null;
+                            fromLocationId: number | null;
+                            id: number;
+                            lines: {
+                                countedQty?: number;
+                                id: number;
+                                lineNo: number;
+                                lotId: number | null;
+                                lotIsNew?: boolean;
+                                note: string | null;
+                                partCode?: string | null;
+                                partId: number | null;
+                                partName?: string | null;
+                                qty: number;
+                                receivedQty?: number;
+                                salePrice: string | null;
+                                unit?: string | null;
+                                unitCost: string | null;
+                            }[];
+                            number: string;
+                            postedAt: string | null;
+                            reason: string | null;
+                            relatedDocumentId: number | null;
+                            remark: string | null;
+                            reservationId: number | null;
+                            stationId: number | null;
+                            status: string;
+                            supplierId: number | null;
+                            toLocationId: number | null;
+                            totalCost: string;
+                            type: string;
+                            userId: number | null;
+                            version: number;
+                            workOrderId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/counts/{id}/record": {
         parameters: {
             query?: never;

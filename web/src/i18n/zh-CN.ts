@@ -77,7 +77,7 @@ export const zhCN = {
     moves: '库存变动', reverse: '冲销', reverseTitle: '冲销这笔变动', reason: '冲销原因', reasonRequired: '请输入冲销原因', reversed: '已冲销，冲销单 {{number}}',
     reprint: '重新打印', reversedBy: '已被冲销', noHistory: '暂无修改记录', changedAt: '修改时间', previous: '原备注', employee: '领用人',
   },
-  counts: { title: '盘点', store: '盘点库位', open: '开盘点单', sheet: '盘点单', openedAt: '开单时间', lot: '批次 · 单位成本', system: '账面数量', counted: '实盘数量', variance: '差异', record: '提交审批（{{n}} 行）', created: '{{number}} 已开单，共 {{lines}} 行', recorded: '{{number}} 已提交，待主管审批', empty: '暂无进行中的盘点单', hint: '填写实盘数量后提交；只提交填写了的行。账面数量按提交时的库存计算，盘点期间的出入库不算差异。', locate: '定位配件：扫码或输入编码、名称后回车', notOnSheet: '本盘点单中没有 {{text}}' },
+  counts: { title: '盘点', store: '盘点库位', open: '开盘点单', sheet: '盘点单', openedAt: '开单时间', lot: '批次 · 单位成本', system: '账面数量', counted: '实盘数量', variance: '差异', record: '提交审批（{{n}} 行）', created: '{{number}} 已开单，共 {{lines}} 行', recorded: '{{number}} 已提交，待主管审批', empty: '暂无进行中的盘点单', hint: '填写实盘数量后提交；只提交填写了的行。账面数量按提交时的库存计算，盘点期间的出入库不算差异。', locate: '定位配件：扫码或输入编码、名称后回车', notOnSheet: '本盘点单中没有 {{text}}', parts: '只盘这些配件（可选）', cancel: '作废', cancelConfirm: '作废盘点单 {{number}}？已填写的数量不会保存。', cancelled: '{{number}} 已作废' },
   approvals: { title: '审批', empty: '暂无待审批的单据', approve: '批准', reject: '驳回', note: '审批意见', approved: '{{number}} 已批准', rejected: '{{number}} 已驳回', requester: '申请人', value: '金额', count: '盘点单', countSummary: '已盘 {{counted}} 行，其中 {{differing}} 行有差异', variance: '系统 {{system}} → 实盘 {{counted}}' },
   rw: {
     title: '返还与核销', employee: '员工', selectEmployee: '选择员工', mode: '操作', return: '返还入库', writeOff: '核销', toLocation: '返还到',

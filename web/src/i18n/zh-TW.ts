@@ -79,7 +79,7 @@ export const zhTW: Messages = {
     moves: '庫存異動', reverse: '沖銷', reverseTitle: '沖銷這筆異動', reason: '沖銷原因', reasonRequired: '請輸入沖銷原因', reversed: '已沖銷，沖銷單 {{number}}',
     reprint: '重新列印', reversedBy: '已被沖銷', noHistory: '暫無修改記錄', changedAt: '修改時間', previous: '原備註', employee: '領用人',
   },
-  counts: { title: '盤點', store: '盤點庫位', open: '開盤點單', sheet: '盤點單', openedAt: '開單時間', lot: '批次 · 單位成本', system: '帳面數量', counted: '實盤數量', variance: '差異', record: '提交審批（{{n}} 行）', created: '{{number}} 已開單，共 {{lines}} 行', recorded: '{{number}} 已提交，待主管審批', empty: '暫無進行中的盤點單', hint: '填寫實盤數量後提交；只提交填寫了的行。帳面數量按提交時的庫存計算，盤點期間的出入庫不算差異。', locate: '定位配件：掃碼或輸入編碼、名稱後按 Enter', notOnSheet: '本盤點單中沒有 {{text}}' },
+  counts: { title: '盤點', store: '盤點庫位', open: '開盤點單', sheet: '盤點單', openedAt: '開單時間', lot: '批次 · 單位成本', system: '帳面數量', counted: '實盤數量', variance: '差異', record: '提交審批（{{n}} 行）', created: '{{number}} 已開單，共 {{lines}} 行', recorded: '{{number}} 已提交，待主管審批', empty: '暫無進行中的盤點單', hint: '填寫實盤數量後提交；只提交填寫了的行。帳面數量按提交時的庫存計算，盤點期間的出入庫不算差異。', locate: '定位配件：掃碼或輸入編碼、名稱後按 Enter', notOnSheet: '本盤點單中沒有 {{text}}', parts: '只盤這些配件（可選）', cancel: '作廢', cancelConfirm: '作廢盤點單 {{number}}？已填寫的數量不會儲存。', cancelled: '{{number}} 已作廢' },
   approvals: { title: '審批', empty: '暫無待審批的單據', approve: '核准', reject: '駁回', note: '審批意見', approved: '{{number}} 已核准', rejected: '{{number}} 已駁回', requester: '申請人', value: '金額', count: '盤點單', countSummary: '已盤 {{counted}} 行，其中 {{differing}} 行有差異', variance: '系統 {{system}} → 實盤 {{counted}}' },
   rw: {
     title: '返還與核銷', employee: '員工', selectEmployee: '選擇員工', mode: '操作', return: '返還入庫', writeOff: '核銷', toLocation: '返還到',

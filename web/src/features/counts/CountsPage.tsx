@@ -1,11 +1,13 @@
 // 盘点 (R-INV-15): a keeper opens a count sheet for a store (POST /counts: one line per lot with
 // stock), enters what the shelves hold, and submits it (POST /counts/:id/record); the system
 // quantity is then the stock at that moment, and the variances wait for a manager in 审批.
+// A sheet covers the store's lots with stock, or every lot of the chosen parts (a cycle count of a
+// few parts); a draft opened by mistake is cancelled (作废) by the keeper.
 // Sheets still open or awaiting approval are listed; a large sheet pages through its lines. On a
 // shelf: scan a part's barcode (or type its code or name) into 定位 and Enter, type the counted
 // quantity and Enter, and the cursor is back in 定位 for the next part.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, InputNumber, Select, Space, Table, Tag, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Empty, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography, type ButtonProps, type InputRef } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -15,12 +17,13 @@ import { locationOptions, qty, useLocations, useStores, lineName } from '../../l
 import { yuan } from '../../lib/money';
 import { findByBarcode } from '../../lib/scan/useLineScan';
 import { VarianceTag } from './VarianceTag';
+import { PartsSelect } from '../parts/PartSelect';
 
 type Doc = Res<'/documents/{id}'>;
 type Line = Doc['lines'][number];
 type Recorded = Res<'/counts/{id}/record', 'post'>;
 
-function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => void }) {
+function Sheet({ id, onRecorded, onCancelled }: { id: number; onRecorded: (doc: Recorded) => void; onCancelled: (doc: Recorded) => void }) {
   const { t } = useTranslation();
   const { data: doc } = useQuery({ queryKey: ['documents', 'detail', id], queryFn: () => apiGet('/documents/{id}', { id }) });
   const [counted, setCounted] = useState<Record<number, number | null>>({});
@@ -62,6 +65,17 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
     } catch (err) {
       setError(errorMessage(err));
     } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      onCancelled(await apiPost('/counts/{id}/cancel', { version: doc.version }, { params: { id } }));
+    } catch (err) {
+      setError(errorMessage(err));
       setBusy(false);
     }
   };
@@ -133,6 +147,11 @@ function Sheet({ id, onRecorded }: { id: number; onRecorded: (doc: Recorded) => 
           <Button type="primary" disabled={entered.length === 0} loading={busy} onClick={() => void record()} data-testid="count-record">
             {t('counts.record', { n: entered.length })}
           </Button>
+          <Popconfirm title={t('counts.cancelConfirm', { number: doc.number })} okButtonProps={{ danger: true, 'data-testid': 'count-cancel-ok' } as ButtonProps} onConfirm={() => void cancel()}>
+            <Button danger disabled={busy} data-testid="count-cancel">
+              {t('counts.cancel')}
+            </Button>
+          </Popconfirm>
         </Space>
       )}
     </Card>
@@ -146,6 +165,7 @@ export default function CountsPage() {
   const { data: locations } = useLocations();
   const [storeId, setStoreId] = useState<number | undefined>();
   const [remark, setRemark] = useState('');
+  const [partIds, setPartIds] = useState<number[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -164,10 +184,11 @@ export default function CountsPage() {
     setDone(null);
     setBusy(true);
     try {
-      const doc = await apiPost('/counts', { locationId: storeId, remark: remark || null });
+      const doc = await apiPost('/counts', { locationId: storeId, partIds: partIds.length > 0 ? partIds : undefined, remark: remark || null });
       setDone(t('counts.created', { number: doc.number, lines: doc.lines.length }));
       setSelected(doc.id);
       setRemark('');
+      setPartIds([]);
       void qc.invalidateQueries({ queryKey: ['documents'] });
     } catch (err) {
       setError(errorMessage(err));
@@ -181,6 +202,7 @@ export default function CountsPage() {
       <Card title={t('counts.title')}>
         <Space wrap>
           <Select style={{ width: 240 }} placeholder={t('counts.store')} value={storeId} onChange={setStoreId} options={locationOptions(stores.data)} loading={stores.isPending} data-testid="counts-store" />
+          <PartsSelect style={{ width: 320 }} value={partIds} onChange={setPartIds} placeholder={t('counts.parts')} data-testid="counts-parts" />
           <Input style={{ width: 260 }} maxLength={500} placeholder={t('common.remark')} value={remark} onChange={(e) => setRemark(e.target.value)} />
           <Button type="primary" disabled={!storeId} loading={busy} onClick={() => void openSheet()} data-testid="counts-open">
             {t('counts.open')}
@@ -214,6 +236,11 @@ export default function CountsPage() {
             setDone(t('counts.recorded', { number: doc.number }));
             void qc.invalidateQueries({ queryKey: ['documents'] });
             void qc.invalidateQueries({ queryKey: ['approvals'] });
+          }}
+          onCancelled={(doc) => {
+            setSelected(null);
+            setDone(t('counts.cancelled', { number: doc.number }));
+            void qc.invalidateQueries({ queryKey: ['documents'] });
           }}
         />
       )}
