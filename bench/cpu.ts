@@ -3,6 +3,7 @@
 // same database engine. CPU time is what other processes on the machine disturb least, so this
 // ratio stays comparable between runs on a busy machine, where req/s does not.
 // node --import tsx bench/cpu.ts [N] [sqlite|postgres]  (postgres: TEST_PG_URL or the local server)
+// KEYED=1 sends each issue with its own Idempotency-Key (as the web app does).
 // CPU_PROFILE=/tmp/api.cpuprofile also writes a V8 profile of the API's measured requests only.
 import crypto from 'node:crypto';
 import { Session } from 'node:inspector/promises';
@@ -112,8 +113,10 @@ const rec = await call('POST', '/receipts', token, {
 });
 const payload = JSON.stringify({ fromLocationId: wh.id, toUserId: tech.id, lines: [{ partId: rec.lines[0].partId, qty: 1 }] });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+// KEYED=1: each issue with its own Idempotency-Key, as the web app sends them.
+let sent = 0;
 const issue = async () => {
-  const r = await app.inject({ method: 'POST', url: '/api/v1/issues', payload, headers });
+  const r = await app.inject({ method: 'POST', url: '/api/v1/issues', payload, headers: process.env.KEYED === '1' ? { ...headers, 'idempotency-key': `cpu-${++sent}` } : headers });
   if (r.statusCode !== 201) throw new Error(r.body);
 };
 const profiler = process.env.CPU_PROFILE ? new Session() : null;

@@ -10,6 +10,7 @@ import * as m0007 from './0007_service_extras.js';
 import * as m0008 from './0008_dispatch_indexes.js';
 import * as m0009 from './0009_lock_levels_function.js';
 import * as m0010 from './0010_post_function.js';
+import * as m0011 from './0011_keyed_post_function.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_dispatch_indexes': m0008,
   '0009_lock_levels_function': m0009,
   '0010_post_function': m0010,
+  '0011_keyed_post_function': m0011,
 };

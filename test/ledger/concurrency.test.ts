@@ -45,6 +45,37 @@ describe(`in-process concurrency (${dialect})`, () => {
     const held = (await t.api.get(`/holdings?userId=${s.tech.id}&partId=${s.part.id}`)).body.items;
     expect(held.reduce((n: number, i: { qty: number }) => n + i.qty, 0)).toBe(100);
   });
+
+  it('the same race with an Idempotency-Key each: a key is kept for each issue that landed only, and each answers its first response again', async () => {
+    expect((await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 100, unitCost: '10.00' }] })).status).toBe(201);
+    const body = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
+    const send = (i: number) => t.api.post('/issues', body, { 'idempotency-key': `race-key-${i}` });
+    const first = await Promise.all(Array.from({ length: 200 }, (_, i) => send(i)));
+    const { ok, short, server, other } = tally(first.map((r) => ({ status: r.status, code: r.body?.error?.code })));
+    expect([server, other, ok, short]).toEqual([[], [], 100, 100]);
+    // On PostgreSQL most went through aftersales_post_keyed, some (their check lost to a racer)
+    // through the transaction: either way no key is left claimed without its answer.
+    const keys = await t.handle.db.selectFrom('idempotency_keys').select(['key', 'status_code']).where('key', 'like', 'race-key-%').execute();
+    expect(keys.map((k) => k.key).sort()).toEqual(first.flatMap((r, i) => (r.status === 201 ? [`race-key-${i}`] : [])).sort());
+    expect(keys.every((k) => k.status_code === 201)).toBe(true);
+    const again = await Promise.all(Array.from({ length: 200 }, (_, i) => send(i)));
+    for (const [i, r] of again.entries()) {
+      if (first[i]!.status === 201) expect([r.status, r.headers['idempotent-replayed'], r.body]).toEqual([201, 'true', first[i]!.body]);
+      else expect([r.status, r.body.error.code]).toEqual([409, 'insufficient_stock']);
+    }
+    expect((await checkLedger(t.handle.db)).problems).toEqual([]);
+  });
+
+  it.skipIf(dialect !== 'postgres')('aftersales_post_keyed: a check that no longer holds gives back the key it claimed', async () => {
+    const { sql } = await import('kysely');
+    const p = {
+      check: { keys: [{ location_id: s.wh.id, part_id: s.part.id }], at: s.wh.id, need: [{ part_id: s.part.id, qty: 1_000_000_000 }], picks: [] },
+      idem: { user_id: 1, key: 'keyed-check-fails', route: 'POST /api/v1/issues', body_hash: 'x', created_at: Date.now(), status: 201 },
+    };
+    const { rows } = await sql<{ r: unknown }>`select aftersales_post_keyed(${JSON.stringify(p)}::jsonb) as r`.execute(t.handle.db);
+    expect(rows[0]!.r).toBeNull();
+    expect(await t.handle.db.selectFrom('idempotency_keys').select('id').where('key', '=', 'keyed-check-fails').execute()).toEqual([]);
+  });
 });
 
 

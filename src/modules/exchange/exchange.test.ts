@@ -70,7 +70,8 @@ describe('parts import', () => {
     const rows = r.body.error.details.rows as { row: number; ok: boolean; errors: { column: string; code: string }[] }[];
     expect(rows.map((x) => x.ok)).toEqual([true, false, false, false]);
     expect(rows[1]!.row).toBe(3);
-    expect(rows[1]!.errors.map((e) => e.code).sort()).toEqual(['cell_required', 'invalid_money', 'invalid_quantity']);
+    // An alarm quantity may be zero, so -1 is refused as negative, not as "must be greater than zero".
+    expect(rows[1]!.errors.map((e) => e.code).sort()).toEqual(['cell_required', 'invalid_money', 'negative_quantity']);
     expect(rows[1]!.errors.find((e) => e.code === 'cell_required')!.column).toBe('名称');
     expect(rows[2]!.errors.map((e) => e.code)).toEqual(['duplicate_in_file']);
     expect(rows[3]!.errors.map((e) => e.code).sort()).toEqual(['cell_not_number', 'duplicate']);

@@ -10,7 +10,7 @@ import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
 import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, sortedKeys, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
-import { linesOf, postChecked, postDocument, type PostCheck } from './posting.js';
+import { linesOf, postChecked, postDocument, type Keyed, type PostCheck } from './posting.js';
 import { checkStore, ensureHolding, foundLocation } from './locations.js';
 import { reservationRow } from './reservations.js';
 import type { PartsRow } from '../catalog/tables.js';
@@ -250,8 +250,10 @@ const issueAudit = (moves: readonly MoveSpec[]) => ({ action: 'post', entity: 'i
  * same lots. `{ lookups }` when that does not hold or the issue needs more than this path does
  * (a reservation, a chosen lot, an approval, the employee's first holding): the caller then runs
  * issueParts in a transaction with those lookups (no second number is drawn). On SQLite: `{}`.
+ * With `key` the request's Idempotency-Key is claimed in the same statement (migration 0011); a
+ * key used before also sends the request to the transactional path, which answers it.
  */
-export async function issueAtOnce(ctx: Ctx, input: IssueInput): Promise<{ done: ReturnType<typeof documentView> } | { lookups?: IssueLookups }> {
+export async function issueAtOnce(ctx: Ctx, input: IssueInput, key?: Keyed): Promise<{ done: ReturnType<typeof documentView> } | { lookups?: IssueLookups }> {
   if (ctx.dialect !== 'postgres') return {}; // SQLite: one writer, group commit; the transaction's path
   const lines = issueLines(input);
   const lookups = await issueLookups(ctx, input, lines.map((l) => l.partId));
@@ -270,8 +272,8 @@ export async function issueAtOnce(ctx: Ctx, input: IssueInput): Promise<{ done: 
     picks: lines.flatMap((l, i) => picked[i]!.picks!.map((p, k, all) => ({ part_id: l.partId, rn: k + 1, lot_id: p.lot_id, qty: p.qty, last: k === all.length - 1 }))),
   };
   try {
-    const posted = await postChecked(ctx, postedIssue(base, moves, ctx.clock.now()), moves, { number, audit: issueAudit(moves), check });
-    return posted ? { done: documentView(ctx, posted.doc, posted.lines) } : { lookups };
+    const posted = await postChecked(ctx, postedIssue(base, moves, ctx.clock.now()), moves, { number, audit: issueAudit(moves), check, key });
+    return posted !== null && posted !== 'replay' ? { done: documentView(ctx, posted.doc, posted.lines) } : { lookups };
   } catch (err) {
     if (isRetryable(err)) return { lookups }; // a deadlock or the like: the transaction's path retries
     throw err;

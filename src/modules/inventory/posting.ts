@@ -10,6 +10,7 @@
  */
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
+import type { KeyClaim } from '../../platform/http/idempotency.js';
 import { audit, auditRow } from '../auth/audit.js';
 import { insertDocument, numberFor, type NewDocument, type NewLine } from './documents.js';
 import { balanceDeltas, moveRow, postMoves, type MoveSpec } from './ledger.js';
@@ -39,13 +40,32 @@ export interface PostCheck {
   picks: { part_id: number; rn: number; lot_id: number; qty: number; last: boolean }[];
 }
 
-/** PostgreSQL: the whole posting in one call (null when `check` no longer holds; nothing written then). */
-async function postPg(ctx: Ctx, p: object): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] } | null> {
-  const { rows } = await sql<{ r: (DocumentsRow & { lines: DocumentLinesRow[] }) | null }>`select aftersales_post(${JSON.stringify(p)}::jsonb) as r`.execute(ctx.db);
+type Posted = { doc: DocumentsRow; lines: DocumentLinesRow[] };
+type PostedRow = DocumentsRow & { lines: DocumentLinesRow[] };
+const split = ({ lines, ...doc }: PostedRow): Posted => ({ doc, lines });
+
+/** An Idempotency-Key claimed in the posting's own statement, with the answer's status. */
+export type Keyed = KeyClaim & { status: number };
+
+/**
+ * PostgreSQL: the whole posting in one call (null when `check` no longer holds; nothing written
+ * then). With `key`, aftersales_post_keyed claims it first: 'replay' when the key was there
+ * already (nothing written; the transactional path answers it).
+ */
+async function postPg(ctx: Ctx, p: object, key?: Keyed): Promise<Posted | null | 'replay'> {
+  const arg = JSON.stringify(key ? { ...p, idem: { ...key, user_id: ctx.actor.id, created_at: ctx.clock.now() } } : p);
+  const { rows } = key
+    ? await sql<{ r: PostedRow | { replay: true } | null }>`select aftersales_post_keyed(${arg}::jsonb) as r`.execute(ctx.db)
+    : await sql<{ r: PostedRow | null }>`select aftersales_post(${arg}::jsonb) as r`.execute(ctx.db);
   const row = rows[0]?.r;
   if (!row) return null;
-  const { lines, ...doc } = row;
-  return { doc, lines };
+  return 'replay' in row ? 'replay' : split(row);
+}
+
+/** The posting aftersales_post_keyed stored as a key's answer (migration 0011), or null for an answer stored as it is. */
+export function storedPosting(stored: unknown): Posted | null {
+  const row = (stored as { $post?: PostedRow } | null)?.$post;
+  return row ? split(row) : null;
 }
 
 /**
@@ -61,7 +81,7 @@ export async function postDocument(
 ): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] }> {
   const number = opts.number ?? (await numberFor(ctx, doc.type));
   const posted = await postChecked(ctx, doc, moves, { ...opts, number });
-  if (posted) return posted;
+  if (posted !== null && posted !== 'replay') return posted;
   const { doc: row, lines: rows } = await insertDocument(ctx, doc, linesOf(moves), number);
   await postMoves(ctx, row.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), doc.posted_at ?? ctx.clock.now());
   await audit(ctx, opts.audit.action, opts.audit.entity, row.id, null, { number, ...opts.audit.after });
@@ -73,13 +93,15 @@ export async function postDocument(
  * the function locks the stock rows itself and posts only if `check` still holds under them —
  * null otherwise, nothing written (docs/decisions/0016-issue-in-one-statement.md). Also null on
  * SQLite and for documents without balance changes, which postDocument posts statement by statement.
+ * With `key` (outside a transaction, with `check`) the request's Idempotency-Key is claimed in
+ * the same statement: 'replay' when it was there already.
  */
 export async function postChecked(
   ctx: Ctx,
   doc: NewDocument,
   moves: readonly MoveSpec[],
-  opts: { number: string; audit: PostingAudit; check?: PostCheck },
-): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] } | null> {
+  opts: { number: string; audit: PostingAudit; check?: PostCheck; key?: Keyed },
+): Promise<Posted | null | 'replay'> {
   const { lots, levels } = balanceDeltas(moves);
   if (ctx.dialect !== 'postgres' || moves.length === 0 || lots.length === 0 || levels.length === 0) return null;
   const postedAt = doc.posted_at ?? ctx.clock.now();
@@ -91,7 +113,7 @@ export async function postChecked(
     levels,
     audit: auditRow(ctx, opts.audit.action, opts.audit.entity, null, { number: opts.number, ...opts.audit.after }),
     check: opts.check,
-  });
+  }, opts.key);
   if (!posted && !opts.check) throw new Error('aftersales_post returned nothing');
   return posted;
 }

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { Role } from '../../db.js';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, withTx } from '../../platform/http/server.js';
-import { idempotent } from '../../platform/http/idempotency.js';
+import { idempotent, keyClaim } from '../../platform/http/idempotency.js';
 import { Id, IdParams, Money, OptId, OptText, Qty, Version } from '../../platform/http/schemas.js';
 import { decodeCursor, pageOf, PageQuery, toPage } from '../../platform/http/paging.js';
 import { PartBody } from '../catalog/routes.js';
@@ -20,6 +20,7 @@ import { approveCount, cancelCount, createCount, recordCount, rejectCount } from
 import { createLocation, isStationScoped, locationView } from './locations.js';
 import { listDocuments, listHoldings, listMoves, listStock, readDocument } from './ledger.queries.js';
 import { documentView } from './documents.js';
+import { storedPosting } from './posting.js';
 import * as S from './schemas.js';
 
 const ALL: readonly Role[] = ['admin', 'service_manager', 'dispatcher', 'technician', 'warehouse_keeper', 'finance', 'station_user'];
@@ -74,15 +75,21 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     '/issues',
     { config: { access: KEEPERS.concat('service_manager') }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toUserId: Id, workOrderId: OptId, reservationId: OptId, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } },
     async (req, reply) => {
-      // PostgreSQL: most issues post in one statement outside a transaction (issueAtOnce); one
-      // with an Idempotency-Key claims its key in the same transaction as the document.
+      // PostgreSQL: most issues post in one statement outside a transaction (issueAtOnce), an
+      // Idempotency-Key claimed in that statement; the rest in a transaction with the key's claim.
+      const ctx = ctxOf(deps, req);
       let looked: IssueLookups | undefined;
-      if (req.headers['idempotency-key'] === undefined) {
-        const r = await issueAtOnce(ctxOf(deps, req), req.body);
+      if (ctx.dialect === 'postgres') {
+        const claim = keyClaim(req);
+        const r = await issueAtOnce(ctx, req.body, claim ? { ...claim, status: 201 } : undefined);
         if ('done' in r) return reply.code(201).send(r.done);
         looked = r.lookups;
       }
-      return withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => issueParts(ctx, req.body, looked)));
+      const replay = (stored: unknown) => {
+        const posted = storedPosting(stored);
+        return posted ? documentView(ctx, posted.doc, posted.lines) : (stored as ReturnType<typeof documentView>);
+      };
+      return withTx(deps, req, (tx) => idempotent(tx, req, reply, 201, () => issueParts(tx, req.body, looked), replay));
     },
   );
   app.post('/issues/:id/approve', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>

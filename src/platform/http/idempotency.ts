@@ -14,10 +14,31 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/** What a request's Idempotency-Key row holds but its answer: the key, the route and the body's hash. */
+export interface KeyClaim {
+  key: string;
+  route: string;
+  body_hash: string;
+}
+
+/** The request's Idempotency-Key claim (API.md), or null without one; idempotency_key_invalid for a malformed key. */
+export function keyClaim(req: FastifyRequest): KeyClaim | null {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) return null;
+  if (typeof key !== 'string' || key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new AppError('idempotency_key_invalid');
+  }
+  const route = `${req.method} ${req.routeOptions.url}`;
+  const body_hash = crypto.createHash('sha256').update(route).update('\n').update(canonical(req.body)).digest('hex');
+  return { key, route, body_hash };
+}
+
 /**
  * Runs a document-creating handler at most once per Idempotency-Key (API.md), inside the
  * caller's transaction. The key row is claimed first: a concurrent twin (other process
- * included) waits on the unique index and then sees the stored response.
+ * included) waits on the unique index and then sees the stored response. `decode` turns a stored
+ * response that is not the answer itself (PostgreSQL's one-statement issue keeps the posted rows:
+ * migration 0011) back into the answer.
  */
 export async function idempotent<T>(
   ctx: Ctx,
@@ -25,22 +46,18 @@ export async function idempotent<T>(
   reply: FastifyReply,
   status: number,
   run: () => Promise<T>,
+  decode: (stored: unknown) => T = (v) => v as T,
 ): Promise<T> {
-  const key = req.headers['idempotency-key'];
-  if (key === undefined) {
+  const claim = keyClaim(req);
+  if (claim === null) {
     const result = await run();
     reply.code(status);
     return result;
   }
-  if (typeof key !== 'string' || key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new AppError('idempotency_key_invalid');
-  }
-  const route = `${req.method} ${req.routeOptions.url}`;
-  const hash = crypto.createHash('sha256').update(route).update('\n').update(canonical(req.body)).digest('hex');
   const userId = ctx.actor.id;
   const claimed = await ctx.db
     .insertInto('idempotency_keys')
-    .values({ user_id: userId, key, route, body_hash: hash, status_code: 0, response: '', created_at: ctx.clock.now() })
+    .values({ user_id: userId, ...claim, status_code: 0, response: '', created_at: ctx.clock.now() })
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -49,12 +66,12 @@ export async function idempotent<T>(
       .selectFrom('idempotency_keys')
       .select(['body_hash', 'status_code', 'response'])
       .where('user_id', '=', userId)
-      .where('key', '=', key)
+      .where('key', '=', claim.key)
       .executeTakeFirstOrThrow();
-    if (prev.body_hash !== hash) throw new AppError('idempotency_key_reused');
+    if (prev.body_hash !== claim.body_hash) throw new AppError('idempotency_key_reused');
     reply.header('idempotent-replayed', 'true');
     reply.code(prev.status_code);
-    return JSON.parse(prev.response) as T;
+    return decode(JSON.parse(prev.response));
   }
   const result = await run();
   await ctx.db
