@@ -150,3 +150,33 @@ describe('service desk', () => {
     await shot(page, 'service-unit-history.png');
   });
 });
+
+describe('customers past the first page', () => {
+  it('a customer beyond the first 500 is found by searching the server, and lists show its name', async () => {
+    // 510 more fleets, coded after every demo customer: the pickers once loaded the first 500 only.
+    const post = (data: unknown) => page.request.post(`${app.baseUrl}/api/v1/customers`, { data, headers: { 'X-Requested-With': 'aftersales' } });
+    for (let i = 0; i < 510; i += 30) {
+      const batch = Array.from({ length: Math.min(30, 510 - i) }, (_, k) => i + k + 1);
+      const made = await Promise.all(batch.map((n) => post({ code: `ZZ-${String(n).padStart(4, '0')}`, name: n === 510 ? '远郊客运测试公司' : `测试车队${n}` })));
+      expect(made.every((r) => r.status() === 201)).toBe(true);
+    }
+    const far = (await api(page, '/customers?q=ZZ-0510')).items[0];
+    expect(far.name).toBe('远郊客运测试公司');
+    const first500 = (await api(page, '/customers?limit=500')).items.map((c: any) => c.id);
+    expect(first500).not.toContain(far.id);
+
+    const caller = `赵调度${Date.now() % 10000}`;
+    await page.goto(`${app.baseUrl}/service/calls`);
+    await page.getByTestId('call-new').click();
+    await page.getByTestId('call-form').waitFor();
+    await page.locator('#caller').fill(caller);
+    await pick(page, page.locator('#customerId'), far.name, 'yjky'); // pinyin initials of 远郊客运
+    await page.locator('#summary').fill('车门无法关闭');
+    await page.getByTestId('call-save').click();
+    const row = page.getByTestId('calls-table').locator('tr').filter({ hasText: caller });
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toContain(far.name);
+    const call = (await api(page, '/calls?limit=50')).items.find((c: any) => c.caller === caller);
+    expect(call.customerId).toBe(far.id);
+  });
+});

@@ -23,6 +23,17 @@ describe('customers', () => {
     expect((await t.api.get('/customers?q=lyly')).body.items.map((c: { code: string }) => c.code)).toEqual(['C-002']);
   });
 
+  it('?ids= gives just those customers (the names a list shows), still within a station user\'s scope', async () => {
+    const both = await t.api.get(`/customers?ids=${s.cust1.id}&ids=${s.cust2.id}`);
+    expect(both.body.items.map((c: { id: number }) => c.id).sort()).toEqual([s.cust1.id, s.cust2.id].sort());
+    expect((await t.api.get(`/customers?ids=${s.cust2.id}`)).body.items.map((c: { code: string }) => c.code)).toEqual(['C-002']);
+    const mine = (await s.station1.api.get('/customers')).body.items.map((c: { id: number }) => c.id);
+    const scoped = (await s.station1.api.get(`/customers?ids=${s.cust1.id}&ids=${s.cust2.id}`)).body.items.map((c: { id: number }) => c.id);
+    expect(scoped.every((id: number) => mine.includes(id))).toBe(true);
+    expect(scoped.length).toBeLessThan(2);
+    expect((await t.api.get('/customers?ids=abc')).status).toBe(400);
+  });
+
   it('update with the version read; a stale version is 409 and nothing changes', async () => {
     const c = (await t.api.get(`/customers/${s.cust1.id}`)).body;
     const u = await t.api.patch(`/customers/${c.id}`, { phone: '0371-7654321', version: c.version });

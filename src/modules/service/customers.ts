@@ -86,12 +86,13 @@ export async function updateCustomer(ctx: Ctx, id: number, version: number, patc
 }
 
 /** Pages customers by code; q matches code, name, phone, pinyin initials, either script. */
-export async function listCustomers(ctx: Ctx, query: { q?: string; stationId?: number; contract?: boolean; includeArchived?: boolean; limit: number; cursor?: string }) {
+export async function listCustomers(ctx: Ctx, query: { q?: string; ids?: number[]; stationId?: number; contract?: boolean; includeArchived?: boolean; limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, 1);
   let q = ctx.db.selectFrom('customers').selectAll();
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('station_id', '=', own);
   if (query.stationId) q = q.where('station_id', '=', query.stationId);
+  if (query.ids?.length) q = q.where('id', 'in', query.ids);
   if (query.contract !== undefined) q = q.where('contract', '=', query.contract ? 1 : 0);
   if (!query.includeArchived) q = q.where('archived', '=', 0);
   if (query.q?.trim()) q = q.where(sql<boolean>`search_text like ${likePattern(query.q)} escape '\\'`);

@@ -36,7 +36,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   );
   app.get(
     '/customers',
-    { config: { access: ALL }, schema: { tags: TAGS, querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })), stationId: Type.Optional(Id), contract: Type.Optional(Type.Boolean()), includeArchived: Type.Optional(Type.Boolean()) }), response: { 200: pageOf(S.Customer) } } },
+    { config: { access: ALL }, schema: { tags: TAGS, querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })), ids: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'only these customers (?ids=1&ids=2): the names a list shows' })), stationId: Type.Optional(Id), contract: Type.Optional(Type.Boolean()), includeArchived: Type.Optional(Type.Boolean()) }), response: { 200: pageOf(S.Customer) } } },
     async (req) => listCustomers(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
   app.get('/customers/:id', { config: { access: ALL }, schema: { tags: TAGS, params: IdParams, response: { 200: S.Customer } } }, async (req) => customerView(await getCustomer(ctxOf(deps, req), req.params.id)));

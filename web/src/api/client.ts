@@ -52,6 +52,7 @@ function url(path: string, params?: Record<string, unknown>): string {
   for (const [k, v] of Object.entries(params ?? {})) {
     if (v === undefined || v === null || v === '') continue;
     if (p.includes(`{${k}}`)) p = p.replace(`{${k}}`, encodeURIComponent(String(v)));
+    else if (Array.isArray(v)) for (const x of v) search.append(k, String(x)); // ?ids=1&ids=2
     else search.set(k, String(v));
   }
   const qs = search.toString();

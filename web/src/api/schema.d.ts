@@ -1758,6 +1758,8 @@ export interface paths {
                 query?: {
                     contract?: boolean;
                     cursor?: string;
+                    /** @description only these customers (?ids=1&ids=2): the names a list shows */
+                    ids?: number[];
                     includeArchived?: boolean;
                     limit?: number;
                     q?: string;

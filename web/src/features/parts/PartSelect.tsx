@@ -1,21 +1,13 @@
 // A part picker that searches the server (code, name, spec, barcode, pinyin initials).
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, type Res } from '../../api/client';
 import { partQuery } from '../../lib/lookups';
+import { useDebounced } from '../../lib/useDebounced';
 
 export type Part = Res<'/parts'>['items'][number];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const h = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(h);
-  }, [value, ms]);
-  return v;
-}
 
 export function partLabel(p: { code: string; name: string; spec?: string | null }): string {
   return `${p.code} ${p.name}${p.spec ? ` ${p.spec}` : ''}`;

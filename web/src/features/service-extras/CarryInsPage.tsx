@@ -12,7 +12,8 @@ import { useMe } from '../../app/session';
 import { useTechnicians } from '../../lib/lookups';
 import { SignaturePad } from '../mobile/SignaturePad';
 import type { Res } from '../../api/client';
-import { send, useCustomerOptions, useWorkOrderOptions, type CarryIn } from './api';
+import { send, useWorkOrderOptions, type CarryIn } from './api';
+import { CustomerSelect } from '../service/CustomerSelect';
 import { errorMessage } from '../../lib/formErrors';
 import { useFormSubmit } from '../../lib/formSubmit';
 
@@ -24,7 +25,6 @@ const STATUS_COLOR = { received: 'blue', in_repair: 'orange', inspected: 'green'
 function NewCarryIn({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (c: CarryIn) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const customers = useCustomerOptions();
   const orders = useWorkOrderOptions();
   const { submit, busy, error } = useFormSubmit(form, async (v) => {
     const c = await apiPost('/carry-ins', { customerId: v.customerId ?? null, workOrderId: v.workOrderId ?? null, item: v.item, fault: v.fault, accessories: v.accessories || null, broughtBy: v.broughtBy || null });
@@ -38,7 +38,7 @@ function NewCarryIn({ open, onClose, onCreated }: { open: boolean; onClose: () =
           <Select allowClear showSearch optionFilterProp="label" options={orders.data ?? []} data-testid="carry-wo" onChange={(id) => form.setFieldValue('customerId', orders.data?.find((o) => o.value === id)?.customerId)} />
         </Form.Item>
         <Form.Item name="customerId" label={t('svcx.carry.customer')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select showSearch optionFilterProp="label" options={customers.data ?? []} data-testid="carry-customer" />
+          <CustomerSelect data-testid="carry-customer" />
         </Form.Item>
         <Form.Item name="item" label={t('svcx.carry.item')} rules={[{ required: true, message: t('common.required') }]}>
           <Input maxLength={200} data-testid="carry-item" />

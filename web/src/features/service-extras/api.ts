@@ -35,8 +35,4 @@ export function useWorkOrderOptions() {
   });
 }
 
-/** Customers for pickers. */
-export function useCustomerOptions() {
-  return useQuery({ queryKey: ['svcx', 'customers'], queryFn: async () => (await apiGet('/customers', { limit: 500 })).items, select: (items) => items.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` })) });
-}
 

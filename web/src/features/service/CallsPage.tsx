@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { apiGet, apiPost, newIdempotencyKey, type Res } from '../../api/client';
 import { useFormSubmit } from '../../lib/formSubmit';
-import { fmt, useCustomers } from './shared';
+import { fmt } from './shared';
+import { CustomerSelect, useCustomersById } from './CustomerSelect';
 import { NewWorkOrderModal, type NewWorkOrderPrefill } from './NewWorkOrderModal';
 
 type Call = Res<'/calls'>['items'][number];
@@ -21,8 +22,8 @@ export default function CallsPage() {
   const nav = useNavigate();
   const [status, setStatus] = useState<string>('');
   const calls = useQuery({ queryKey: ['calls', status], queryFn: async () => (await apiGet('/calls', { status: (status || undefined) as never, limit: 200 })).items });
-  const customers = useCustomers();
-  const name = new Map(customers.data?.map((c) => [c.id, c.name]));
+  const customers = useCustomersById(calls.data?.map((c) => c.customerId) ?? []);
+  const name = new Map([...customers].map(([id, c]) => [id, c.name]));
   const [logOpen, setLogOpen] = useState(false);
   const [prefill, setPrefill] = useState<NewWorkOrderPrefill | undefined>();
   const [form] = Form.useForm<Values>();
@@ -96,7 +97,7 @@ export default function CallsPage() {
             </Col>
           </Row>
           <Form.Item name="customerId" label={t('service.common.customer')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={customers.data?.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} />
+            <CustomerSelect allowClear />
           </Form.Item>
           <Form.Item name="summary" label={t('service.calls.summary')} rules={req}>
             <Input.TextArea rows={3} maxLength={2000} />

@@ -6,7 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiPost, newIdempotencyKey, type Res } from '../../api/client';
 import { useFormSubmit } from '../../lib/formSubmit';
-import { CATEGORIES, useCustomers, useSites, useUnits } from './shared';
+import { CATEGORIES, useSites, useUnits } from './shared';
+import { CustomerSelect } from './CustomerSelect';
 
 export type NewWorkOrderPrefill = { callId?: number; customerId?: number | null; unitId?: number | null; fault?: string };
 type Values = { customerId?: number; siteId?: number; unitId?: number; serviceType?: 'A' | 'B' | 'C' | 'D'; category?: string; priority?: 'low' | 'normal' | 'high' | 'urgent'; fault?: string };
@@ -16,7 +17,6 @@ export function NewWorkOrderModal({ open, prefill, onClose, onCreated }: { open:
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const customerId = Form.useWatch('customerId', form);
-  const customers = useCustomers();
   const sites = useSites(customerId);
   const units = useUnits(customerId);
   const [key, setKey] = useState(newIdempotencyKey);
@@ -41,7 +41,7 @@ export function NewWorkOrderModal({ open, prefill, onClose, onCreated }: { open:
     <Modal open={open} title={prefill?.callId ? `${t('service.wo.new')} · ${t('service.wo.fromCall', { id: prefill.callId })}` : t('service.wo.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('service.common.save')} cancelText={t('service.common.cancel')} okButtonProps={{ 'data-testid': 'wo-save' } as never} width={640} destroyOnHidden>
       <Form form={form} layout="vertical" data-testid="wo-form">
         <Form.Item name="customerId" label={t('service.common.customer')} rules={req}>
-          <Select showSearch={{ optionFilterProp: 'label' }} loading={customers.isPending} options={customers.data?.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} onChange={() => form.setFieldsValue({ siteId: undefined, unitId: undefined })} />
+          <CustomerSelect onChange={() => form.setFieldsValue({ siteId: undefined, unitId: undefined })} data-testid="wo-customer" />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>

@@ -10,7 +10,8 @@ import type { Dayjs } from 'dayjs';
 import { apiGet, apiPost, type Res } from '../../api/client';
 import { qty, useStores } from '../../lib/lookups';
 import { SimpleFormModal } from './SimpleForm';
-import { fmt, SlaTag, StatusTag, useCustomers, useModels, useSites } from './shared';
+import { fmt, SlaTag, StatusTag, useModels, useSites } from './shared';
+import { CustomerSelect, useCustomersById } from './CustomerSelect';
 
 type Unit = Res<'/units'>['items'][number];
 type Values = { serial: string; modelId: number; customerId: number; siteId?: number; saleDate?: Dayjs; acceptanceDate?: Dayjs; dealerStationId?: number };
@@ -29,11 +30,11 @@ export default function UnitsPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const list = useQuery({ queryKey: ['units', 'list', q], queryFn: async () => (await apiGet('/units', { q: q || undefined, limit: 200 })).items });
-  const customers = useCustomers();
+  const customers = useCustomersById(list.data?.map((u) => u.customerId) ?? []);
   const models = useModels();
   const stations = useStores();
   const [creating, setCreating] = useState(false);
-  const cName = new Map(customers.data?.map((c) => [c.id, c.name]));
+  const cName = new Map([...customers].map(([id, c]) => [id, c.name]));
   const mName = new Map(models.data?.map((m) => [m.id, `${m.code} ${m.name}`]));
   const req = [{ required: true, message: t('common.required') }];
   return (
@@ -52,7 +53,7 @@ export default function UnitsPage() {
           <>
             <Form.Item name="serial" label={t('service.units.serial')} rules={req}><Input maxLength={64} /></Form.Item>
             <Form.Item name="modelId" label={t('service.units.model')} rules={req}><Select showSearch={{ optionFilterProp: 'label' }} options={models.data?.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))} /></Form.Item>
-            <Form.Item name="customerId" label={t('service.common.customer')} rules={req}><Select showSearch={{ optionFilterProp: 'label' }} options={customers.data?.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} /></Form.Item>
+            <Form.Item name="customerId" label={t('service.common.customer')} rules={req}><CustomerSelect /></Form.Item>
             <Form.Item noStyle shouldUpdate>{() => <SiteField customerId={form.getFieldValue('customerId')} />}</Form.Item>
             <Space wrap>
               <Form.Item name="saleDate" label={t('service.units.saleDate')}><DatePicker /></Form.Item>

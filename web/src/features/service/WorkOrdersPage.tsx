@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { apiGet, type Res } from '../../api/client';
 import { useStores, useTechnicians } from '../../lib/lookups';
-import { nextDue, OPEN, SlaTag, StatusTag, useCustomers, type WorkOrder } from './shared';
+import { nextDue, OPEN, SlaTag, StatusTag, type WorkOrder } from './shared';
+import { useCustomersById } from './CustomerSelect';
 import { NewWorkOrderModal } from './NewWorkOrderModal';
 
 type Filters = { status?: string; serviceType?: string; priority?: string; stationId?: number; technicianId?: number; q?: string };
@@ -22,8 +23,6 @@ export default function WorkOrdersPage() {
   const [creating, setCreating] = useState(false);
   const stations = useStores();
   const techs = useTechnicians();
-  const customers = useCustomers();
-  const name = new Map(customers.data?.map((c) => [c.id, c.name]));
   const list = useInfiniteQuery({
     queryKey: ['work-orders', f],
     initialPageParam: undefined as string | undefined,
@@ -32,6 +31,8 @@ export default function WorkOrdersPage() {
       apiGet('/work-orders', { open: f.status === 'open' ? true : undefined, status: (f.status && f.status !== 'open' ? f.status : undefined) as never, serviceType: f.serviceType as never, priority: f.priority as never, stationId: f.stationId, technicianId: f.technicianId, q: f.q || undefined, limit: 50, cursor: pageParam }),
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const customers = useCustomersById(rows.map((w) => w.customerId));
+  const name = new Map([...customers].map(([id, c]) => [id, c.name]));
   const set = (patch: Filters) => setF((x) => ({ ...x, ...patch }));
   const sel = { allowClear: true, style: { width: narrow ? '100%' : 130 } };
 

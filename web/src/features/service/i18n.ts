@@ -9,7 +9,7 @@ export const serviceZhCN = {
   callStatus: { open: '待处理', answered: '已答复', closed: '已关闭' },
   light: { ok: '正常', near: '即将超时', breached: '已超时', none: '无时限' },
   target: { response: '响应', arrival: '到场', resolution: '修复' },
-  common: { save: '保存', cancel: '取消', create: '新建', edit: '编辑', search: '搜索', all: '全部', open: '未结', time: '时间', customer: '客户', site: '服务地点', unit: '设备', station: '服务站', technician: '技师', none: '—', saved: '已保存', view: '查看' },
+  common: { save: '保存', cancel: '取消', create: '新建', edit: '编辑', search: '搜索', all: '全部', open: '未结', time: '时间', customer: '客户', site: '服务地点', unit: '设备', station: '服务站', technician: '技师', none: '—', saved: '已保存', view: '查看', pickCustomer: '搜索客户：编码、名称或拼音首字母' },
   calls: {
     title: '来电来函', new: '登记来电来函', receivedAt: '时间', channel: '方式', caller: '来电人', callerPhone: '电话', summary: '内容摘要', reply: '答复', status: '状态',
     openRequest: '开报修单', workOrder: '工单', logged: '已登记', empty: '暂无记录',
@@ -43,7 +43,7 @@ export const serviceZhTW: ServiceMessages = {
   callStatus: { open: '待處理', answered: '已答覆', closed: '已關閉' },
   light: { ok: '正常', near: '即將逾時', breached: '已逾時', none: '無時限' },
   target: { response: '回應', arrival: '到場', resolution: '修復' },
-  common: { save: '儲存', cancel: '取消', create: '新建', edit: '編輯', search: '搜尋', all: '全部', open: '未結', time: '時間', customer: '客戶', site: '服務地點', unit: '設備', station: '服務站', technician: '技師', none: '—', saved: '已儲存', view: '檢視' },
+  common: { save: '儲存', cancel: '取消', create: '新建', edit: '編輯', search: '搜尋', all: '全部', open: '未結', time: '時間', customer: '客戶', site: '服務地點', unit: '設備', station: '服務站', technician: '技師', none: '—', saved: '已儲存', view: '檢視', pickCustomer: '搜尋客戶：編碼、名稱或拼音首字母' },
   calls: {
     title: '來電來函', new: '登記來電來函', receivedAt: '時間', channel: '方式', caller: '來電人', callerPhone: '電話', summary: '內容摘要', reply: '答覆', status: '狀態',
     openRequest: '開報修單', workOrder: '工單', logged: '已登記', empty: '暫無記錄',
@@ -76,7 +76,7 @@ export const serviceEn: ServiceMessages = {
   callStatus: { open: 'Open', answered: 'Answered', closed: 'Closed' },
   light: { ok: 'On time', near: 'Near breach', breached: 'Breached', none: 'No target' },
   target: { response: 'Response', arrival: 'Arrival', resolution: 'Resolution' },
-  common: { save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', search: 'Search', all: 'All', open: 'Open', time: 'Time', customer: 'Customer', site: 'Site', unit: 'Unit', station: 'Station', technician: 'Technician', none: '—', saved: 'Saved', view: 'View' },
+  common: { save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', search: 'Search', all: 'All', open: 'Open', time: 'Time', customer: 'Customer', site: 'Site', unit: 'Unit', station: 'Station', technician: 'Technician', none: '—', saved: 'Saved', view: 'View', pickCustomer: 'Search customers: code, name or pinyin initials' },
   calls: {
     title: 'Calls & letters', new: 'Log a call or letter', receivedAt: 'Time', channel: 'Channel', caller: 'Caller', callerPhone: 'Phone', summary: 'Summary', reply: 'Reply', status: 'Status',
     openRequest: 'Open a service request', workOrder: 'Work order', logged: 'Logged', empty: 'Nothing logged',

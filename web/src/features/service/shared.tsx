@@ -42,9 +42,6 @@ export function StatusTag({ status }: { status: string }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`service.status.${status}`, { defaultValue: status })}</Tag>;
 }
 
-export function useCustomers() {
-  return useQuery({ queryKey: ['customers', 'all'], staleTime: 60_000, queryFn: async () => (await apiGet('/customers', { limit: 500 })).items });
-}
 export function useSites(customerId: number | undefined) {
   return useQuery({ queryKey: ['sites', customerId], enabled: !!customerId, queryFn: async () => (await apiGet('/sites', { customerId, limit: 500 })).items });
 }
