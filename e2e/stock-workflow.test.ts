@@ -161,9 +161,7 @@ describe('warehouse keeper: receive, issue, stock', () => {
   });
 
   it('switches language from the user menu; server errors follow it', async () => {
-    await page.getByTestId('user-menu').click();
-    await page.getByText('语言').hover();
-    await page.getByText('繁體中文').click();
+    await chooseLanguage(page, '语言', '繁體中文');
     await expect.poll(() => page.getByTestId('nav').innerText()).toContain('庫存');
     await page.getByTestId('nav').getByText('入庫', { exact: true }).click();
     await pick(page, page.locator('#locationId'), STORE);
@@ -172,9 +170,7 @@ describe('warehouse keeper: receive, issue, stock', () => {
     await page.locator('#lines_0_unitCost').fill('1.00');
     await page.getByTestId('receipt-preview').click();
     await expect.poll(() => page.getByTestId('form-error').innerText()).toContain('數量必須大於零');
-    await page.getByTestId('user-menu').click();
-    await page.getByText('語言').hover();
-    await page.getByText('简体中文').click();
+    await chooseLanguage(page, '語言', '简体中文');
     await expect.poll(() => page.getByTestId('nav').innerText()).toContain('库存');
   });
 
@@ -186,6 +182,26 @@ describe('warehouse keeper: receive, issue, stock', () => {
     expect(r.status()).toBe(401);
   });
 });
+
+/**
+ * User menu → 语言 (a hover submenu) → a language. On a slow machine the submenu can close while
+ * the pointer travels to it (it animates, and the page re-renders after a language change): the
+ * menu is opened again, up to three times.
+ */
+async function chooseLanguage(p: Page, submenu: string, language: string) {
+  for (let attempt = 1; ; attempt++) {
+    await p.getByTestId('user-menu').click();
+    await p.getByText(submenu, { exact: true }).hover();
+    try {
+      await p.getByText(language, { exact: true }).click({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await p.keyboard.press('Escape');
+      await p.mouse.move(0, 0);
+    }
+  }
+}
 
 describe('technician on a phone', () => {
   it('sees 我的配件 with the issued lot and its value at 360 px', async () => {

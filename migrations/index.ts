@@ -1,5 +1,5 @@
 // The ordered list of migrations. Append only; never edit a migration that has shipped.
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_stats_indexes.js';
 import * as m0003 from './0003_document_number_function.js';
