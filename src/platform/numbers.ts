@@ -12,10 +12,8 @@ const MAX_FEN = 100_000_000_000; // one billion yuan
 export function toMilli(n: unknown, field = 'qty', opts: { allowZero?: boolean } = {}): number {
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new AppError('invalid_quantity', { field });
   // Where zero is allowed (a count, a received quantity) "must be greater than zero" would mislead.
-  if (n < 0 && opts.allowZero) throw new AppError('negative_quantity', { field });
-  if (n < 0 || (n === 0 && !opts.allowZero) || Object.is(n, -0)) {
-    if (!(opts.allowZero && n === 0)) throw new AppError('invalid_quantity', { field });
-  }
+  if (n < 0) throw new AppError(opts.allowZero ? 'negative_quantity' : 'invalid_quantity', { field });
+  if (n === 0 && !opts.allowZero) throw new AppError('invalid_quantity', { field }); // -0 too
   const s = String(n);
   if (s.includes('e')) {
     throw new AppError(n > 1 ? 'quantity_too_large' : 'quantity_too_precise', { field });

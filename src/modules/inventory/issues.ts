@@ -273,7 +273,7 @@ export async function issueAtOnce(ctx: Ctx, input: IssueInput, key?: Keyed): Pro
   };
   try {
     const posted = await postChecked(ctx, postedIssue(base, moves, ctx.clock.now()), moves, { number, audit: issueAudit(moves), check, key });
-    return posted !== null && posted !== 'replay' ? { done: documentView(ctx, posted.doc, posted.lines) } : { lookups };
+    return posted ? { done: documentView(ctx, posted.doc, posted.lines) } : { lookups };
   } catch (err) {
     if (isRetryable(err)) return { lookups }; // a deadlock or the like: the transaction's path retries
     throw err;

@@ -48,18 +48,16 @@ const split = ({ lines, ...doc }: PostedRow): Posted => ({ doc, lines });
 export type Keyed = KeyClaim & { status: number };
 
 /**
- * PostgreSQL: the whole posting in one call (null when `check` no longer holds; nothing written
- * then). With `key`, aftersales_post_keyed claims it first: 'replay' when the key was there
- * already (nothing written; the transactional path answers it).
+ * PostgreSQL: the whole posting in one call; null, nothing written, when `check` no longer holds
+ * or — with `key`, which aftersales_post_keyed claims first — when the key was there already.
+ * Either way the transactional path then takes the request (and answers a used key).
  */
-async function postPg(ctx: Ctx, p: object, key?: Keyed): Promise<Posted | null | 'replay'> {
+async function postPg(ctx: Ctx, p: object, key?: Keyed): Promise<Posted | null> {
+  const fn = sql.raw(key ? 'aftersales_post_keyed' : 'aftersales_post');
   const arg = JSON.stringify(key ? { ...p, idem: { ...key, user_id: ctx.actor.id, created_at: ctx.clock.now() } } : p);
-  const { rows } = key
-    ? await sql<{ r: PostedRow | { replay: true } | null }>`select aftersales_post_keyed(${arg}::jsonb) as r`.execute(ctx.db)
-    : await sql<{ r: PostedRow | null }>`select aftersales_post(${arg}::jsonb) as r`.execute(ctx.db);
+  const { rows } = await sql<{ r: PostedRow | { replay: true } | null }>`select ${fn}(${arg}::jsonb) as r`.execute(ctx.db);
   const row = rows[0]?.r;
-  if (!row) return null;
-  return 'replay' in row ? 'replay' : split(row);
+  return !row || 'replay' in row ? null : split(row);
 }
 
 /** The posting aftersales_post_keyed stored as a key's answer (migration 0011), or null for an answer stored as it is. */
@@ -81,7 +79,7 @@ export async function postDocument(
 ): Promise<{ doc: DocumentsRow; lines: DocumentLinesRow[] }> {
   const number = opts.number ?? (await numberFor(ctx, doc.type));
   const posted = await postChecked(ctx, doc, moves, { ...opts, number });
-  if (posted !== null && posted !== 'replay') return posted;
+  if (posted) return posted;
   const { doc: row, lines: rows } = await insertDocument(ctx, doc, linesOf(moves), number);
   await postMoves(ctx, row.id, moves.map((m, i) => ({ ...m, lineId: rows[i]!.id })), doc.posted_at ?? ctx.clock.now());
   await audit(ctx, opts.audit.action, opts.audit.entity, row.id, null, { number, ...opts.audit.after });
@@ -94,14 +92,14 @@ export async function postDocument(
  * null otherwise, nothing written (docs/decisions/0016-issue-in-one-statement.md). Also null on
  * SQLite and for documents without balance changes, which postDocument posts statement by statement.
  * With `key` (outside a transaction, with `check`) the request's Idempotency-Key is claimed in
- * the same statement: 'replay' when it was there already.
+ * the same statement: null too when it was there already.
  */
 export async function postChecked(
   ctx: Ctx,
   doc: NewDocument,
   moves: readonly MoveSpec[],
   opts: { number: string; audit: PostingAudit; check?: PostCheck; key?: Keyed },
-): Promise<Posted | null | 'replay'> {
+): Promise<Posted | null> {
   const { lots, levels } = balanceDeltas(moves);
   if (ctx.dialect !== 'postgres' || moves.length === 0 || lots.length === 0 || levels.length === 0) return null;
   const postedAt = doc.posted_at ?? ctx.clock.now();

@@ -21,8 +21,20 @@ export interface KeyClaim {
   body_hash: string;
 }
 
-/** The request's Idempotency-Key claim (API.md), or null without one; idempotency_key_invalid for a malformed key. */
+const claims = new WeakMap<FastifyRequest, KeyClaim | null>();
+
+/**
+ * The request's Idempotency-Key claim (API.md), or null without one; idempotency_key_invalid for
+ * a malformed key. Hashed once per request (a PostgreSQL issue may ask twice: issueAtOnce, then
+ * the transaction it falls back to).
+ */
 export function keyClaim(req: FastifyRequest): KeyClaim | null {
+  let claim = claims.get(req);
+  if (claim === undefined) claims.set(req, (claim = newClaim(req)));
+  return claim;
+}
+
+function newClaim(req: FastifyRequest): KeyClaim | null {
   const key = req.headers['idempotency-key'];
   if (key === undefined) return null;
   if (typeof key !== 'string' || key.length === 0 || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {

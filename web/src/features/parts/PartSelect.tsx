@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, type Res } from '../../api/client';
 import { partQuery } from '../../lib/lookups';
-import { useDebounced } from '../../lib/useDebounced';
+import { useServerSearch } from '../../lib/useServerSearch';
 
 export type Part = Res<'/parts'>['items'][number];
 
@@ -13,17 +13,8 @@ export function partLabel(p: { code: string; name: string; spec?: string | null 
   return `${p.code} ${p.name}${p.spec ? ` ${p.spec}` : ''}`;
 }
 
-/** The first parts the server finds for what is typed (debounced). */
-function usePartSearch() {
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search, 250);
-  const { data, isFetching } = useQuery({
-    queryKey: ['parts', 'pick', q],
-    queryFn: async () => (await apiGet('/parts', { q: q || undefined, limit: 20 })).items,
-    staleTime: 30_000,
-  });
-  return { data, isFetching, setSearch };
-}
+/** The first parts the server finds for what is typed. */
+const usePartSearch = () => useServerSearch('parts', async (q) => (await apiGet('/parts', { q, limit: 20 })).items);
 
 /** Controlled by antd Form: value is a part id; onPart reports the chosen part. */
 export function PartSelect(props: { value?: number; onChange?: (id: number | undefined) => void; onPart?: (p: Part | undefined) => void; id?: string; status?: '' | 'error' }) {

@@ -1,12 +1,11 @@
 // Customers are too many to load whole (a coach maker's after-sales serves thousands of fleets):
 // pickers search the server (code, name, pinyin initials, either script) and lists ask for the
 // names of the customers they show only.
-import { useState } from 'react';
 import { Select, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, type Res } from '../../api/client';
-import { useDebounced } from '../../lib/useDebounced';
+import { useServerSearch } from '../../lib/useServerSearch';
 
 type Customer = Res<'/customers'>['items'][number];
 const label = (c: Customer) => `${c.code} ${c.name}`;
@@ -26,9 +25,7 @@ export function useCustomersById(ids: readonly (number | null | undefined)[]) {
 /** Controlled by antd Form: value is a customer id; the server is searched as the user types. */
 export function CustomerSelect(props: { value?: number; onChange?: (id: number | undefined) => void; id?: string; allowClear?: boolean; 'data-testid'?: string }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search, 250);
-  const found = useQuery({ queryKey: ['customers', 'pick', q], staleTime: 30_000, queryFn: async () => (await apiGet('/customers', { q: q || undefined, limit: 20 })).items });
+  const found = useServerSearch('customers', async (q) => (await apiGet('/customers', { q, limit: 20 })).items);
   // The chosen customer keeps its label when the search moves on, and a value set by the form
   // (editing a record) gets its label even when the first page of the search lacks it.
   const known = useCustomersById([props.value]);
@@ -38,13 +35,13 @@ export function CustomerSelect(props: { value?: number; onChange?: (id: number |
   return (
     <Select
       id={props.id}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
+      showSearch={{ filterOption: false, onSearch: found.setSearch }}
       value={props.value}
       placeholder={t('service.common.pickCustomer')}
       notFoundContent={found.isFetching ? <Spin size="small" /> : t('common.noData')}
       options={options}
       onChange={(id: number | undefined) => {
-        setSearch('');
+        found.setSearch('');
         props.onChange?.(id);
       }}
       allowClear={props.allowClear}
