@@ -109,6 +109,11 @@ export async function startApp(opts: { database?: E2eDatabase } = {}): Promise<R
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Every page asks for less motion, so the app drops antd's zoom and slide animations (App.tsx):
+  // on a slow machine a click can otherwise pass Playwright's stability check between two slow
+  // frames of a dialog opening and land beside its target.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
   return {
     baseUrl,
     browser,

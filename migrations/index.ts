@@ -11,6 +11,7 @@ import * as m0008 from './0008_dispatch_indexes.js';
 import * as m0009 from './0009_lock_levels_function.js';
 import * as m0010 from './0010_post_function.js';
 import * as m0011 from './0011_keyed_post_function.js';
+import * as m0012 from './0012_report_per_cycle.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_lock_levels_function': m0009,
   '0010_post_function': m0010,
   '0011_keyed_post_function': m0011,
+  '0012_report_per_cycle': m0012,
 };

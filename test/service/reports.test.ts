@@ -157,6 +157,54 @@ describe('service report', () => {
     await ledgerOk();
   });
 
+  it('a work order reopened after signing gets a new report to write, sign and close with; the signed one stays', async () => {
+    ok(await t.api.post('/issues', { fromLocationId: wh.id, toUserId: s.tech1.id, lines: [{ partId: partA, qty: 2 }] })); // what this test consumes
+    const wo = await onSiteOrder();
+    let r = ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { ...complete, version: 0, partsUsed: [{ partId: partA, qty: 1, reason: '缸垫烧蚀' }], oldParts: [{ partId: partA, qty: 1 }] }), 200);
+    ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/photos`, { dataUrl: PNG_1PX, caption: '第一次' }));
+    r = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: r.version }), 200);
+    const first = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/sign`, { signature: PNG_1PX, signerName: '王队长', version: r.version }), 200);
+    expect(first).toMatchObject({ cycle: 0, current: true, cycles: [0] });
+    ok(await s.keeper.api.post('/old-parts/hand-ins', { workOrderId: wo.id, lines: [{ partId: partA, qty: 1 }] }));
+    let w = ok(await move(s.dispatcher.api, (await s.dispatcher.api.get(`/work-orders/${wo.id}`)).body, 'closed'), 200);
+
+    // The fault comes back: reopened, dispatched and on site again.
+    w = ok(await move(s.dispatcher.api, w, 'new'), 200);
+    expect(w).toMatchObject({ status: 'new', cycle: 1 });
+    w = ok(await s.dispatcher.api.post(`/work-orders/${wo.id}/assign`, { technicianIds: [s.tech1.id], leadId: s.tech1.id, version: w.version }), 200);
+    for (const to of ['accepted', 'en_route', 'on_site']) w = ok(await move(s.tech1.api, w, to), 200);
+
+    const fresh = ok(await s.tech1.api.get(`/work-orders/${wo.id}/report`), 200);
+    expect(fresh).toMatchObject({ cycle: 1, current: true, cycles: [0], status: 'draft', version: 0, partsUsed: [], oldParts: [], photos: [], consumptionDocumentId: null, signerName: null });
+    const kept = ok(await s.dispatcher.api.get(`/work-orders/${wo.id}/report?cycle=0`), 200);
+    expect(kept).toEqual({ ...first, workOrderStatus: 'on_site', current: false, cycles: [0], oldParts: [{ ...first.oldParts[0], handedInQty: '1' }] });
+    const none = await s.dispatcher.api.get(`/work-orders/${wo.id}/report?cycle=2`);
+    expect(none.status).toBe(404);
+    expect(none.body.error.code).toBe('unknown_report_cycle');
+
+    // The second visit's report: its own parts (none to bring back: the first hand-in was the first report's), photo and signature.
+    const heldA = await held(s.tech1.id, partA);
+    r = ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { ...complete, cause: '缸盖螺栓松动', version: 0, partsUsed: [{ partId: partA, qty: 1, reason: '复修' }], oldParts: [] }), 200);
+    ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/photos`, { dataUrl: PNG_1PX, caption: '第二次' }));
+    r = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: r.version }), 200);
+    expect(await held(s.tech1.id, partA)).toBe(heldA - 1);
+    expect(r.consumptionDocumentId).not.toBe(first.consumptionDocumentId);
+    const second = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/sign`, { signature: PNG_1PX, signerName: '李师傅', version: r.version }), 200);
+    expect(second).toMatchObject({ cycle: 1, current: true, cycles: [0, 1], status: 'signed', workOrderStatus: 'signed', cause: '缸盖螺栓松动', signerName: '李师傅' });
+    expect(second.photos.map((p: { caption: string }) => p.caption)).toEqual(['第二次']);
+    w = ok(await move(s.dispatcher.api, (await s.dispatcher.api.get(`/work-orders/${wo.id}`)).body, 'closed'), 200);
+    expect(w.status).toBe('closed');
+
+    // The first report is as it was signed; each PDF prints its own signer.
+    expect(ok(await s.dispatcher.api.get(`/work-orders/${wo.id}/report?cycle=0`), 200)).toMatchObject({ cause: '缸垫老化', signerName: '王队长', signedAt: first.signedAt, version: first.version, photos: first.photos });
+    const pdfOf = (q: string) => t.app.inject({ method: 'GET', url: `/api/v1/work-orders/${wo.id}/report.pdf${q}`, headers: { authorization: `Bearer ${s.dispatcher.api.token}` } });
+    const [now, then] = [await pdfOf(''), await pdfOf('?cycle=0')];
+    expect(pdfInfoHas(now.rawPayload, '李师傅')).toBe(true);
+    expect(pdfInfoHas(then.rawPayload, '王队长')).toBe(true);
+    expect(now.headers['content-disposition']).toMatch(/-1\.pdf"$/);
+    await ledgerOk();
+  });
+
   it('a draft PDF says 草稿 / 未簽名 and has no signer', async () => {
     const wo = await onSiteOrder();
     ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { version: 0, cause: '待查' }), 200);

@@ -56,7 +56,7 @@ async function warrantyOf(ctx: Ctx, wo: WorkOrdersRow): Promise<WarrantyResult |
   if (wo.unit_id === null) return null;
   const unit = await ctx.db.selectFrom('installed_units as u').innerJoin('product_models as m', 'm.id', 'u.model_id').select(['u.sale_date', 'm.years_free', 'm.years_parts_at_cost', 'm.warranty_km', 'm.warranty_hours']).where('u.id', '=', wo.unit_id).executeTakeFirst();
   if (!unit) return null;
-  const report = await ctx.db.selectFrom('service_reports').select(['odometer_milli', 'running_hours_milli', 'tampered']).where('work_order_id', '=', wo.id).executeTakeFirst();
+  const report = await ctx.db.selectFrom('service_reports').select(['odometer_milli', 'running_hours_milli', 'tampered']).where('work_order_id', '=', wo.id).orderBy('cycle', 'desc').limit(1).executeTakeFirst();
   return checkWarranty(
     { yearsFree: unit.years_free, yearsPartsAtCost: unit.years_parts_at_cost, warrantyKm: unit.warranty_km, warrantyHours: unit.warranty_hours },
     {

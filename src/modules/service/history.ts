@@ -50,11 +50,12 @@ export async function unitHistory(ctx: Ctx, unitId: number) {
   const reports = ids.length
     ? await ctx.db
         .selectFrom('service_reports')
-        .select(['work_order_id', 'status', 'cause', 'responsibility', 'actions', 'minutes_spent', 'signer_name', 'submitted_at', 'signed_at'])
+        .select(['work_order_id', 'cycle', 'status', 'cause', 'responsibility', 'actions', 'minutes_spent', 'signer_name', 'submitted_at', 'signed_at'])
         .where('work_order_id', 'in', ids)
+        .orderBy('cycle')
         .execute()
     : [];
-  const reportOf = new Map(reports.map((r) => [r.work_order_id, r]));
+  const reportOf = new Map(reports.map((r) => [r.work_order_id, r])); // the latest cycle's
   // Charges (R-SVC-10) as charges.ts prices them: totals by kind and the invoice request's state.
   const charges = new Map<number, Awaited<ReturnType<typeof computeCharges>>['view']>();
   for (const w of orders) charges.set(w.id, (await computeCharges(ctx, w)).view);

@@ -88,7 +88,8 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   const wo = await getWorkOrder(ctx, input.workOrderId);
   const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, qty: qtyMilli(l.qty, `lines.${i}.qty`) })));
   const parts = await loadParts(ctx, lines.map((l) => l.partId), { allowArchived: true });
-  const report = await reportRow(ctx, wo.id);
+  // What the current cycle's report lists (a reopened work order expects its new report's old parts).
+  const report = await reportRow(ctx, wo);
   const expected = new Map<number, number>();
   if (report) {
     // Concurrent hand-ins of one work order queue here, so together they never exceed the report.
@@ -96,7 +97,7 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
     const old = await ctx.db.selectFrom('service_report_parts').select(['part_id', 'qty']).where('report_id', '=', report.id).where('kind', '=', 'old').execute();
     for (const o of old) expected.set(o.part_id, (expected.get(o.part_id) ?? 0) + Number(o.qty));
   }
-  const handed = await handedInOf(ctx, wo.id);
+  const handed = await handedInOf(ctx, wo.id, wo.cycle);
   for (const l of lines) {
     const exp = expected.get(l.partId) ?? 0;
     const done = handed.get(l.partId) ?? 0;
@@ -135,7 +136,7 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   );
   const items = await ctx.db
     .insertInto('old_part_items')
-    .values(lines.map((l) => ({ work_order_id: wo.id, part_id: l.partId, lot_id: lots.get(l.partId)!, location_id: to, qty: l.qty, disposed_qty: 0, document_id: doc.id, technician_id: wo.lead_technician_id, station_id: wo.station_id, handed_in_at: now, created_by: ctx.actor.id })))
+    .values(lines.map((l) => ({ work_order_id: wo.id, cycle: wo.cycle, part_id: l.partId, lot_id: lots.get(l.partId)!, location_id: to, qty: l.qty, disposed_qty: 0, document_id: doc.id, technician_id: wo.lead_technician_id, station_id: wo.station_id, handed_in_at: now, created_by: ctx.actor.id })))
     .returning('id')
     .execute();
   const full = await itemsQuery(ctx).where('i.id', 'in', items.map((i) => i.id)).orderBy('i.id').execute();

@@ -75,6 +75,12 @@ export const reportErrors = defineErrors({
     en: 'Invalid service report field {field}',
   },
   unknown_photo: { status: 404, 'zh-CN': '找不到照片 {photoId}', 'zh-TW': '找不到照片 {photoId}', en: 'No photo {photoId}' },
+  unknown_report_cycle: {
+    status: 404,
+    'zh-CN': '该工单没有第 {cycle} 轮服务报告（当前为第 {current} 轮）',
+    'zh-TW': '該工單沒有第 {cycle} 輪服務報告（目前為第 {current} 輪）',
+    en: 'This work order has no report cycle {cycle} (the current one is {current})',
+  },
   old_parts_exceeded: {
     status: 409,
     'zh-CN': '旧件 {partCode} 超出服务报告数量：应交回 {expected}，已交回 {handedIn}，本次 {requested}',

@@ -57,7 +57,7 @@ export async function renderReportPdf(data: ReportPrintData): Promise<Buffer> {
 
   doc.fontSize(9).text(COMPANY_TITLE, left, A4.margin, { width });
   doc.fontSize(20).text('服务报告', left, doc.y + 4, { width, align: 'center' });
-  doc.fontSize(10).text(`工单号：${data.workOrder.number}    状态：${STATUS[r.status] ?? r.status}${signed ? '' : '    草稿 / 未簽名'}`, left, doc.y + 4, { width, align: 'center' });
+  doc.fontSize(10).text(`工单号：${data.workOrder.number}${r.cycle > 0 ? `（重开后第 ${r.cycle + 1} 次服务）` : ''}    状态：${STATUS[r.status] ?? r.status}${signed ? '' : '    草稿 / 未簽名'}`, left, doc.y + 4, { width, align: 'center' });
 
   heading('客户与设备');
   field('客户', data.customer ? `${data.customer.name}${data.customer.phone ? `（${data.customer.phone}）` : ''}` : null);

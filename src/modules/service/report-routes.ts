@@ -50,6 +50,9 @@ export const Report = Type.Object({
   workOrderId: Type.Integer(),
   workOrderNumber: Type.String(),
   workOrderStatus: Type.String(),
+  cycle: Type.Integer({ description: "the work order's SLA cycle the report belongs to: 0, +1 on each reopen" }),
+  current: Type.Boolean({ description: 'the report of the current cycle (the one written, signed and closed with now)' }),
+  cycles: Type.Array(Type.Integer(), { description: 'the cycles that have a report, oldest first' }),
   status: Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('signed')]),
   findings: Type.Object({ listen: S, look: S, check: S }),
   cause: S,
@@ -93,11 +96,15 @@ const OldPartItem = Type.Object({
   handedInAt: Type.String(),
   ageDays: Type.Integer(),
 });
+/** ?cycle= reads the report of an earlier cycle of a reopened work order; the current one by default. */
+const CycleQuery = Type.Object({ cycle: Type.Optional(Type.Integer({ minimum: 0 })) });
 const Binary = Type.String({ description: 'bytes (image/jpeg, image/png or application/pdf)' });
 
 export function reportRoutes(app: App, deps: AppDeps) {
   // The warehouse keeper reads it too: the old-parts hand-in screen shows its oldParts lines.
-  app.get('/work-orders/:id/report', { config: { access: [...READ, 'warehouse_keeper'] }, schema: { tags: TAGS, params: IdParams, response: { 200: Report } } }, async (req) => readReport(ctxOf(deps, req), req.params.id));
+  app.get('/work-orders/:id/report', { config: { access: [...READ, 'warehouse_keeper'] }, schema: { tags: TAGS, params: IdParams, querystring: CycleQuery, response: { 200: Report } } }, async (req) =>
+    readReport(ctxOf(deps, req), req.params.id, req.query.cycle),
+  );
   app.put('/work-orders/:id/report', { config: { access: WRITE }, schema: { tags: TAGS, params: IdParams, body: ReportBody, response: { 200: Report } } }, async (req) =>
     withTx(deps, req, (ctx) => saveReport(ctx, req.params.id, req.body as never)),
   );
@@ -119,11 +126,11 @@ export function reportRoutes(app: App, deps: AppDeps) {
     { config: { access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 201: Correction } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => addCorrection(ctx, req.params.id, req.body))),
   );
-  app.get('/work-orders/:id/report.pdf', { config: { access: READ }, schema: { tags: TAGS, params: IdParams, response: { 200: Binary } } }, async (req, reply) => {
-    const data = await reportPrintData(ctxOf(deps, req), req.params.id);
+  app.get('/work-orders/:id/report.pdf', { config: { access: READ }, schema: { tags: TAGS, params: IdParams, querystring: CycleQuery, response: { 200: Binary } } }, async (req, reply) => {
+    const data = await reportPrintData(ctxOf(deps, req), req.params.id, req.query.cycle);
     const { renderReportPdf } = await loadPdf();
     const pdf = await renderReportPdf(data);
-    const name = `report-${data.workOrder.number.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    const name = `report-${data.workOrder.number.replace(/[^A-Za-z0-9_-]/g, '_')}${data.report.cycle > 0 ? `-${data.report.cycle}` : ''}`;
     return reply.type('application/pdf').header('cache-control', 'no-store').header('content-disposition', `inline; filename="${name}.pdf"`).send(pdf as never);
   });
   app.get('/report-photos/:id', { config: { access: READ }, schema: { tags: TAGS, params: IdParams, response: { 200: Binary } } }, async (req, reply) => {

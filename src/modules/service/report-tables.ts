@@ -9,6 +9,8 @@ export type DisposalAction = 'supplier_claim' | 'scrap' | 'refurbish';
 export interface ServiceReportsTable {
   id: Generated<number>;
   work_order_id: number;
+  /** The work order's SLA cycle the report belongs to (work_orders.cycle): a reopen starts a new report. */
+  cycle: number;
   status: ReportStatus;
   findings_listen: string | null;
   findings_look: string | null;
@@ -48,6 +50,7 @@ export type ServiceReportPartsRow = Selectable<ServiceReportPartsTable>;
 export interface ReportPhotosTable {
   id: Generated<number>;
   work_order_id: number;
+  cycle: number;
   mime: string;
   bytes: Buffer;
   size: number;
@@ -59,6 +62,7 @@ export interface ReportPhotosTable {
 export interface ReportCorrectionsTable {
   id: Generated<number>;
   work_order_id: number;
+  cycle: number;
   text: string;
   created_by: number;
   created_at: number;
@@ -67,6 +71,8 @@ export interface ReportCorrectionsTable {
 export interface OldPartItemsTable {
   id: Generated<number>;
   work_order_id: number;
+  /** The report cycle whose old parts this hand-in answers. */
+  cycle: number;
   part_id: number;
   lot_id: number;
   location_id: number;

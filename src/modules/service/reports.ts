@@ -2,7 +2,9 @@
 // parts replaced (consumed from the lead technician's holding on submit, R-INV-8), old parts to
 // bring back (R-INV-17), time spent, photos, the customer's signature. Draft → submitted (parts
 // written off, work order resolved, one transaction) → signed (locked, work order signed).
-// A signed report never changes; corrections are linked records.
+// A signed report never changes; corrections are linked records. A work order has one report
+// per SLA cycle (work_orders.cycle): reopened, it gets a new report to write, sign and close with,
+// its photos and old parts its own; the earlier reports stay as they were (?cycle= reads them).
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
@@ -54,8 +56,9 @@ const qtyText = (milli: number) => String(fromMilli(milli));
 const blank = (s: string | null | undefined) => s == null || s.trim() === '';
 const clean = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : s.trim());
 
-export async function reportRow(ctx: Ctx, workOrderId: number): Promise<ServiceReportsRow | undefined> {
-  return ctx.db.selectFrom('service_reports').selectAll().where('work_order_id', '=', workOrderId).executeTakeFirst();
+/** The report of a work order's cycle (its current one by default). */
+export async function reportRow(ctx: Ctx, wo: Pick<WorkOrdersRow, 'id' | 'cycle'>, cycle = wo.cycle): Promise<ServiceReportsRow | undefined> {
+  return ctx.db.selectFrom('service_reports').selectAll().where('work_order_id', '=', wo.id).where('cycle', '=', cycle).executeTakeFirst();
 }
 
 type LineRow = ServiceReportPartsRow & { part_code: string; part_name: string };
@@ -72,9 +75,9 @@ async function reportLines(ctx: Ctx, reportId: number | undefined): Promise<Line
     .execute();
 }
 
-/** Old parts handed in per part for a work order (thousandths). */
-export async function handedInOf(ctx: Ctx, workOrderId: number): Promise<Map<number, number>> {
-  const rows = await ctx.db.selectFrom('old_part_items').select(['part_id', 'qty']).where('work_order_id', '=', workOrderId).execute();
+/** Old parts handed in per part for a work order's report of `cycle` (thousandths). */
+export async function handedInOf(ctx: Ctx, workOrderId: number, cycle: number): Promise<Map<number, number>> {
+  const rows = await ctx.db.selectFrom('old_part_items').select(['part_id', 'qty']).where('work_order_id', '=', workOrderId).where('cycle', '=', cycle).execute();
   const out = new Map<number, number>();
   for (const r of rows) out.set(r.part_id, (out.get(r.part_id) ?? 0) + Number(r.qty));
   return out;
@@ -94,25 +97,33 @@ export function missingOf(r: ServiceReportsRow | undefined, lines: readonly Pick
 
 export const photoUrl = (id: number) => `/report-photos/${id}`;
 
-/** The report as the API shows it; a work order without one shows an empty draft at version 0. */
-export async function reportView(ctx: Ctx, wo: WorkOrdersRow, row?: ServiceReportsRow) {
-  row ??= await reportRow(ctx, wo.id);
+/**
+ * The report of `cycle` (the work order's current one by default) as the API shows it; a cycle
+ * without one shows an empty draft at version 0. `cycles` lists the cycles that have a report.
+ */
+export async function reportView(ctx: Ctx, wo: WorkOrdersRow, row?: ServiceReportsRow, cycle = row?.cycle ?? wo.cycle) {
+  row ??= await reportRow(ctx, wo, cycle);
   const iso = (ms: number | null | undefined) => (ms == null ? null : isoInZone(ms, ctx.timeZone));
   const lines = await reportLines(ctx, row?.id);
-  const handed = await handedInOf(ctx, wo.id);
-  const photos = await ctx.db.selectFrom('report_photos').select(['id', 'caption']).where('work_order_id', '=', wo.id).orderBy('id').execute();
+  const handed = await handedInOf(ctx, wo.id, cycle);
+  const photos = await ctx.db.selectFrom('report_photos').select(['id', 'caption']).where('work_order_id', '=', wo.id).where('cycle', '=', cycle).orderBy('id').execute();
   const corrections = await ctx.db
     .selectFrom('report_corrections as c')
     .leftJoin('users as u', 'u.id', 'c.created_by')
     .select(['c.id', 'c.text', 'c.created_by', 'c.created_at', 'u.display_name'])
     .where('c.work_order_id', '=', wo.id)
+    .where('c.cycle', '=', cycle)
     .orderBy('c.id')
     .execute();
+  const cycles = await ctx.db.selectFrom('service_reports').select('cycle').where('work_order_id', '=', wo.id).orderBy('cycle').execute();
   const status: ReportStatus = row?.status ?? 'draft';
   return {
     workOrderId: wo.id,
     workOrderNumber: wo.number,
     workOrderStatus: wo.status,
+    cycle,
+    current: cycle === wo.cycle,
+    cycles: cycles.map((c) => c.cycle),
     status,
     findings: { listen: row?.findings_listen ?? null, look: row?.findings_look ?? null, check: row?.findings_check ?? null },
     cause: row?.cause ?? null,
@@ -137,8 +148,15 @@ export async function reportView(ctx: Ctx, wo: WorkOrdersRow, row?: ServiceRepor
 }
 export type ReportView = Awaited<ReturnType<typeof reportView>>;
 
-export async function readReport(ctx: Ctx, workOrderId: number) {
-  return reportView(ctx, await getWorkOrder(ctx, workOrderId));
+/** The cycle asked for (the current one when none), one the work order has been through. */
+function cycleOf(wo: WorkOrdersRow, cycle: number | undefined): number {
+  if (cycle !== undefined && (cycle < 0 || cycle > wo.cycle)) throw new AppError('unknown_report_cycle', { cycle, current: wo.cycle });
+  return cycle ?? wo.cycle;
+}
+
+export async function readReport(ctx: Ctx, workOrderId: number, cycle?: number) {
+  const wo = await getWorkOrder(ctx, workOrderId);
+  return reportView(ctx, wo, undefined, cycleOf(wo, cycle));
 }
 
 function assertVersion(row: ServiceReportsRow | undefined, version: number) {
@@ -176,7 +194,7 @@ function columnsOf(input: ReportInput): Partial<ServiceReportsRow> {
 /** Saves the draft (any of the editable fields); version 0 makes it. */
 export async function saveReport(ctx: Ctx, workOrderId: number, input: ReportInput) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo.id);
+  const row = await reportRow(ctx, wo);
   assertNotLocked(row);
   if (!EDITABLE_STATUSES.includes(wo.status)) throw new AppError('report_not_editable', { status: wo.status });
   assertVersion(row, input.version);
@@ -193,7 +211,7 @@ export async function saveReport(ctx: Ctx, workOrderId: number, input: ReportInp
   const parts = await loadParts(ctx, partIds, { allowArchived: true });
   if (old) {
     // Old parts already handed in cannot fall below what came back.
-    const handed = await handedInOf(ctx, wo.id);
+    const handed = await handedInOf(ctx, wo.id, wo.cycle);
     for (const [partId, qty] of handed) {
       const want = old.find((l) => l.partId === partId)?.qty ?? 0;
       if (want < qty) throw new AppError('old_parts_exceeded', { partId, partCode: parts.get(partId)?.code ?? partId, expected: fromMilli(want), handedIn: fromMilli(qty), requested: 0 });
@@ -207,6 +225,7 @@ export async function saveReport(ctx: Ctx, workOrderId: number, input: ReportInp
       .insertInto('service_reports')
       .values({
         work_order_id: wo.id,
+        cycle: wo.cycle,
         status: 'draft',
         findings_listen: null,
         findings_look: null,
@@ -231,7 +250,7 @@ export async function saveReport(ctx: Ctx, workOrderId: number, input: ReportInp
         updated_at: now,
         version: 1,
       })
-      .onConflict((oc) => oc.column('work_order_id').doNothing())
+      .onConflict((oc) => oc.columns(['work_order_id', 'cycle']).doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!saved) throw new AppError('stale_version', { current: 1 });
@@ -281,14 +300,14 @@ export function decodeImage(dataUrl: string, opts: { types: readonly ('jpeg' | '
 /** Adds a photo (JPEG/PNG ≤ 2 MB); allowed until the report is signed. */
 export async function addPhoto(ctx: Ctx, workOrderId: number, input: { dataUrl: string; caption?: string | null }) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo.id);
+  const row = await reportRow(ctx, wo);
   assertNotLocked(row, true);
   const { mime, bytes } = decodeImage(input.dataUrl, { types: ['jpeg', 'png'], maxBytes: MAX_PHOTO_BYTES, error: 'invalid_photo', tooLarge: 'photo_too_large' });
-  const count = await ctx.db.selectFrom('report_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('work_order_id', '=', wo.id).executeTakeFirstOrThrow();
+  const count = await ctx.db.selectFrom('report_photos').select((eb) => eb.fn.countAll<number>().as('n')).where('work_order_id', '=', wo.id).where('cycle', '=', wo.cycle).executeTakeFirstOrThrow();
   if (Number(count.n) >= MAX_PHOTOS) throw new AppError('too_many_photos', { max: MAX_PHOTOS });
   const photo = await ctx.db
     .insertInto('report_photos')
-    .values({ work_order_id: wo.id, mime, bytes, size: bytes.length, caption: clean(input.caption), created_by: ctx.actor.id, created_at: ctx.clock.now() })
+    .values({ work_order_id: wo.id, cycle: wo.cycle, mime, bytes, size: bytes.length, caption: clean(input.caption), created_by: ctx.actor.id, created_at: ctx.clock.now() })
     .returning(['id', 'caption'])
     .executeTakeFirstOrThrow();
   const view = { id: photo.id, caption: photo.caption, url: photoUrl(photo.id), src: `/api/v1${photoUrl(photo.id)}` };
@@ -315,7 +334,7 @@ export async function readPhoto(ctx: Ctx, id: number) {
  */
 export async function submitReport(ctx: Ctx, workOrderId: number, input: { version: number }) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo.id);
+  const row = await reportRow(ctx, wo);
   assertNotLocked(row);
   assertVersion(row, input.version);
   const lines = await reportLines(ctx, row?.id);
@@ -360,7 +379,7 @@ export async function submitReport(ctx: Ctx, workOrderId: number, input: { versi
 /** The customer signs a submitted report on the phone: the report locks, the work order is signed. */
 export async function signReport(ctx: Ctx, workOrderId: number, input: { signature: string; signerName: string; version: number }) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo.id);
+  const row = await reportRow(ctx, wo);
   if (row?.status === 'signed') throw new AppError('report_locked', { status: row.status });
   if (!row || row.status !== 'submitted' || wo.status !== 'resolved') throw new AppError('report_not_submitted');
   assertVersion(row, input.version);
@@ -387,13 +406,13 @@ export async function signReport(ctx: Ctx, workOrderId: number, input: { signatu
 /** A correction of a submitted or signed report: a linked record, the report itself is unchanged. */
 export async function addCorrection(ctx: Ctx, workOrderId: number, input: { text: string }) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo.id);
+  const row = await reportRow(ctx, wo);
   if (!row || row.status === 'draft') throw new AppError('report_not_submitted');
   const text = input.text.trim();
   if (!text) throw new AppError('invalid_report_field', { field: 'text' });
   const c = await ctx.db
     .insertInto('report_corrections')
-    .values({ work_order_id: wo.id, text, created_by: ctx.actor.id, created_at: ctx.clock.now() })
+    .values({ work_order_id: wo.id, cycle: wo.cycle, text, created_by: ctx.actor.id, created_at: ctx.clock.now() })
     .returningAll()
     .executeTakeFirstOrThrow();
   const view = { id: c.id, text: c.text, createdBy: c.created_by, createdByName: ctx.actor.displayName, createdAt: isoInZone(c.created_at, ctx.timeZone) };
@@ -402,10 +421,10 @@ export async function addCorrection(ctx: Ctx, workOrderId: number, input: { text
 }
 
 /** Everything the PDF prints: the report, the work order's parties, the signature and photos. */
-export async function reportPrintData(ctx: Ctx, workOrderId: number) {
+export async function reportPrintData(ctx: Ctx, workOrderId: number, cycle?: number) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo.id);
-  const report = await reportView(ctx, wo, row);
+  const row = await reportRow(ctx, wo, cycleOf(wo, cycle));
+  const report = await reportView(ctx, wo, row, cycleOf(wo, cycle));
   const customer = await ctx.db.selectFrom('customers').select(['name', 'phone']).where('id', '=', wo.customer_id).executeTakeFirst();
   const site = wo.site_id == null ? undefined : await ctx.db.selectFrom('customer_sites').select(['name', 'address']).where('id', '=', wo.site_id).executeTakeFirst();
   const unit = wo.unit_id == null ? undefined : await ctx.db.selectFrom('installed_units as u').innerJoin('product_models as m', 'm.id', 'u.model_id').select(['u.serial', 'm.name as model']).where('u.id', '=', wo.unit_id).executeTakeFirst();
@@ -418,7 +437,7 @@ export async function reportPrintData(ctx: Ctx, workOrderId: number) {
     .orderBy('t.user_id')
     .execute();
   const doc = report.consumptionDocumentId == null ? undefined : await ctx.db.selectFrom('documents').select('number').where('id', '=', report.consumptionDocumentId).executeTakeFirst();
-  const photos = await ctx.db.selectFrom('report_photos').select(['caption', 'mime', 'bytes']).where('work_order_id', '=', wo.id).orderBy('id').limit(6).execute();
+  const photos = await ctx.db.selectFrom('report_photos').select(['caption', 'mime', 'bytes']).where('work_order_id', '=', wo.id).where('cycle', '=', report.cycle).orderBy('id').limit(6).execute();
   return {
     report,
     workOrder: { number: wo.number, fault: wo.fault, serviceType: wo.service_type, category: wo.category, createdAt: isoInZone(wo.created_at, ctx.timeZone) },

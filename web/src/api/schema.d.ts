@@ -8541,7 +8541,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cycle?: number;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -8567,6 +8569,12 @@ export interface paths {
                                 id: number;
                                 text: string;
                             }[];
+                            /** @description the report of the current cycle (the one written, signed and closed with now) */
+                            current: boolean;
+                            /** @description the work order's SLA cycle the report belongs to: 0, +1 on each reopen */
+                            cycle: number;
+                            /** @description the cycles that have a report, oldest first */
+                            cycles: number[];
                             findings: {
                                 check: string | null;
                                 listen: string | null;
@@ -8672,6 +8680,12 @@ export interface paths {
                                 id: number;
                                 text: string;
                             }[];
+                            /** @description the report of the current cycle (the one written, signed and closed with now) */
+                            current: boolean;
+                            /** @description the work order's SLA cycle the report belongs to: 0, +1 on each reopen */
+                            cycle: number;
+                            /** @description the cycles that have a report, oldest first */
+                            cycles: number[];
                             findings: {
                                 check: string | null;
                                 listen: string | null;
@@ -8736,7 +8750,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cycle?: number;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -8907,6 +8923,12 @@ export interface paths {
                                 id: number;
                                 text: string;
                             }[];
+                            /** @description the report of the current cycle (the one written, signed and closed with now) */
+                            current: boolean;
+                            /** @description the work order's SLA cycle the report belongs to: 0, +1 on each reopen */
+                            cycle: number;
+                            /** @description the cycles that have a report, oldest first */
+                            cycles: number[];
                             findings: {
                                 check: string | null;
                                 listen: string | null;
@@ -9004,6 +9026,12 @@ export interface paths {
                                 id: number;
                                 text: string;
                             }[];
+                            /** @description the report of the current cycle (the one written, signed and closed with now) */
+                            current: boolean;
+                            /** @description the work order's SLA cycle the report belongs to: 0, +1 on each reopen */
+                            cycle: number;
+                            /** @description the cycles that have a report, oldest first */
+                            cycles: number[];
                             findings: {
                                 check: string | null;
                                 listen: string | null;

@@ -1,5 +1,6 @@
-// Providers: antd in the chosen language (zh_CN by default), TanStack Query, the router.
-import { useEffect, useState } from 'react';
+// Providers: antd in the chosen language (zh_CN by default) and without its animations for
+// those whose system asks for less motion, TanStack Query, the router.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
@@ -14,6 +15,12 @@ import { ApiError, setUnauthenticatedHandler } from '../api/client';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } as const;
 const DAYJS_LOCALES = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' } as const;
+
+const REDUCE_MOTION = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+const watchMotion = (changed: () => void) => {
+  REDUCE_MOTION?.addEventListener('change', changed);
+  return () => REDUCE_MOTION?.removeEventListener('change', changed);
+};
 
 export function App() {
   const { i18n } = useTranslation();
@@ -31,8 +38,9 @@ export function App() {
     document.title = i18n.t('app.title');
   }, [lang, i18n]);
   useEffect(() => setUnauthenticatedHandler(() => client.setQueryData(['me'], null)), [client]);
+  const reduceMotion = useSyncExternalStore(watchMotion, () => REDUCE_MOTION?.matches ?? false);
   return (
-    <ConfigProvider locale={ANTD_LOCALES[lang]} theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}>
+    <ConfigProvider locale={ANTD_LOCALES[lang]} theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6, motion: !reduceMotion } }}>
       <AntApp>
         <QueryClientProvider client={client}>
           <AppRouter />

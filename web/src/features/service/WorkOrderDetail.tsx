@@ -3,8 +3,8 @@
 // dialog (one or more technicians, one in charge), likely parts issued to the technician before
 // the visit, waiting for parts (the server opens the shortage), and the service report PDF.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, Checkbox } from 'antd';
-import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, Checkbox } from 'antd';
+import { DeleteOutlined, DownOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -57,6 +57,34 @@ export function AssignModal({ wo, open, onClose, onDone }: { wo: { id: number; v
       />
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="assign-error" />}
     </Modal>
+  );
+}
+
+/**
+ * The service report's PDF; a reopened work order (cycle > 0) has a report per visit, the
+ * earlier ones in the button's menu.
+ */
+function ReportPdfButton({ workOrderId, cycle }: { workOrderId: number; cycle: number }) {
+  const { t } = useTranslation();
+  const report = useQuery({ queryKey: ['work-order-report', workOrderId], enabled: cycle > 0, queryFn: () => apiGet('/work-orders/{id}/report', { id: workOrderId }) });
+  const pdf = (c?: number) => apiUrl(`/work-orders/${workOrderId}/report.pdf${c === undefined ? '' : `?cycle=${c}`}`);
+  const earlier = (report.data?.cycles ?? []).filter((c) => c < cycle);
+  if (earlier.length === 0) {
+    return (
+      <Button icon={<FilePdfOutlined />} href={pdf()} target="_blank" data-testid="wo-report-pdf">
+        {t('service.detail.reportPdf')}
+      </Button>
+    );
+  }
+  return (
+    <Space.Compact>
+      <Button icon={<FilePdfOutlined />} href={pdf()} target="_blank" data-testid="wo-report-pdf">
+        {t('service.detail.reportPdf')}
+      </Button>
+      <Dropdown menu={{ items: earlier.map((c) => ({ key: c, label: <a href={pdf(c)} target="_blank" rel="noreferrer" data-testid={`wo-report-pdf-${c}`}>{t('service.detail.reportPdfCycle', { n: c + 1 })}</a> })) }}>
+        <Button icon={<DownOutlined />} data-testid="wo-report-pdf-earlier" aria-label={t('service.detail.reportPdfEarlier')} title={t('service.detail.reportPdfEarlier')} />
+      </Dropdown>
+    </Space.Compact>
   );
 }
 
@@ -243,9 +271,7 @@ export default function WorkOrderDetail() {
               {t('service.detail.issueParts')}
             </Button>
           )}
-          <Button icon={<FilePdfOutlined />} href={apiUrl(`/work-orders/${w.id}/report.pdf`)} target="_blank">
-            {t('service.detail.reportPdf')}
-          </Button>
+          <ReportPdfButton workOrderId={w.id} cycle={w.cycle} />
         </Space>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="wo-error" />}
         <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
