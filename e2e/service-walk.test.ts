@@ -209,5 +209,9 @@ describe.each(databases)('a work order from a phone call to a signed report (%s)
     await cause.fill('软管卡箍松脱');
     await expect.poll(async () => (await get(`/work-orders/${wo.id}/report`)).cause).toBe('软管卡箍松脱');
     expect(await get(`/work-orders/${wo.id}/report?cycle=0`)).toMatchObject({ cause: '增压器进气软管破裂', status: 'signed' });
+    // The keeper's hand-in screen still lists the first visit's old part, as handed in.
+    await keeper.goto(`${app.baseUrl}/old-parts?tab=hand-in`);
+    await pick(keeper, keeper.getByTestId('op-wo').locator('input'), wo.number, wo.number);
+    await expect.poll(() => keeper.locator(`[data-testid="op-lines"] tr[data-row-key="${part.id}"]`).innerText()).toContain('已全部交回');
   });
 });

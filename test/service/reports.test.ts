@@ -165,7 +165,6 @@ describe('service report', () => {
     r = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: r.version }), 200);
     const first = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/sign`, { signature: PNG_1PX, signerName: '王队长', version: r.version }), 200);
     expect(first).toMatchObject({ cycle: 0, current: true, cycles: [0] });
-    ok(await s.keeper.api.post('/old-parts/hand-ins', { workOrderId: wo.id, lines: [{ partId: partA, qty: 1 }] }));
     let w = ok(await move(s.dispatcher.api, (await s.dispatcher.api.get(`/work-orders/${wo.id}`)).body, 'closed'), 200);
 
     // The fault comes back: reopened, dispatched and on site again.
@@ -176,15 +175,20 @@ describe('service report', () => {
 
     const fresh = ok(await s.tech1.api.get(`/work-orders/${wo.id}/report`), 200);
     expect(fresh).toMatchObject({ cycle: 1, current: true, cycles: [0], status: 'draft', version: 0, partsUsed: [], oldParts: [], photos: [], consumptionDocumentId: null, signerName: null });
+    // The first visit's old part comes back after the reopen: it answers the first report.
+    const handIn = ok(await s.keeper.api.post('/old-parts/hand-ins', { workOrderId: wo.id, lines: [{ partId: partA, qty: 1 }] }));
+    expect(handIn.items).toHaveLength(1);
+    const more = await s.keeper.api.post('/old-parts/hand-ins', { workOrderId: wo.id, lines: [{ partId: partA, qty: 1 }] });
+    expect(more.body.error).toMatchObject({ code: 'old_parts_exceeded', details: { expected: 1, handedIn: 1, requested: 1 } });
     const kept = ok(await s.dispatcher.api.get(`/work-orders/${wo.id}/report?cycle=0`), 200);
     expect(kept).toEqual({ ...first, workOrderStatus: 'on_site', current: false, cycles: [0], oldParts: [{ ...first.oldParts[0], handedInQty: '1' }] });
     const none = await s.dispatcher.api.get(`/work-orders/${wo.id}/report?cycle=2`);
     expect(none.status).toBe(404);
     expect(none.body.error.code).toBe('unknown_report_cycle');
 
-    // The second visit's report: its own parts (none to bring back: the first hand-in was the first report's), photo and signature.
+    // The second visit's report: its own parts, old part to bring back, photo and signature.
     const heldA = await held(s.tech1.id, partA);
-    r = ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { ...complete, cause: '缸盖螺栓松动', version: 0, partsUsed: [{ partId: partA, qty: 1, reason: '复修' }], oldParts: [] }), 200);
+    r = ok(await s.tech1.api.req('PUT', `/work-orders/${wo.id}/report`, { ...complete, cause: '缸盖螺栓松动', version: 0, partsUsed: [{ partId: partA, qty: 1, reason: '复修' }], oldParts: [{ partId: partA, qty: 1 }] }), 200);
     ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/photos`, { dataUrl: PNG_1PX, caption: '第二次' }));
     r = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/submit`, { version: r.version }), 200);
     expect(await held(s.tech1.id, partA)).toBe(heldA - 1);
@@ -192,6 +196,9 @@ describe('service report', () => {
     const second = ok(await s.tech1.api.post(`/work-orders/${wo.id}/report/sign`, { signature: PNG_1PX, signerName: '李师傅', version: r.version }), 200);
     expect(second).toMatchObject({ cycle: 1, current: true, cycles: [0, 1], status: 'signed', workOrderStatus: 'signed', cause: '缸盖螺栓松动', signerName: '李师傅' });
     expect(second.photos.map((p: { caption: string }) => p.caption)).toEqual(['第二次']);
+    expect(second.oldParts).toEqual([expect.objectContaining({ partId: partA, qty: '1', handedInQty: '0' })]);
+    ok(await s.keeper.api.post('/old-parts/hand-ins', { workOrderId: wo.id, lines: [{ partId: partA, qty: 1 }] }));
+    expect((await s.dispatcher.api.get(`/work-orders/${wo.id}/report`)).body.oldParts[0].handedInQty).toBe('1');
     w = ok(await move(s.dispatcher.api, (await s.dispatcher.api.get(`/work-orders/${wo.id}`)).body, 'closed'), 200);
     expect(w.status).toBe('closed');
 

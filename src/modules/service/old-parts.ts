@@ -19,7 +19,7 @@ import { updateEach } from '../../platform/db/bulk.js';
 import type { DisposalAction, OldPartItemsRow } from './report-tables.js';
 import './report-errors.js';
 import '../exchange/errors.js';
-import { handedInOf, qtyMilli, reportRow } from './reports.js';
+import { qtyMilli } from './reports.js';
 import { stationOf } from './shared.js';
 import { getWorkOrder } from './work-orders.js';
 
@@ -88,20 +88,40 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   const wo = await getWorkOrder(ctx, input.workOrderId);
   const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, qty: qtyMilli(l.qty, `lines.${i}.qty`) })));
   const parts = await loadParts(ctx, lines.map((l) => l.partId), { allowArchived: true });
-  // What the current cycle's report lists (a reopened work order expects its new report's old parts).
-  const report = await reportRow(ctx, wo);
-  const expected = new Map<number, number>();
-  if (report) {
-    // Concurrent hand-ins of one work order queue here, so together they never exceed the report.
-    if (ctx.dialect === 'postgres') await ctx.db.selectFrom('service_reports').select('id').where('id', '=', report.id).forUpdate().execute();
-    const old = await ctx.db.selectFrom('service_report_parts').select(['part_id', 'qty']).where('report_id', '=', report.id).where('kind', '=', 'old').execute();
-    for (const o of old) expected.set(o.part_id, (expected.get(o.part_id) ?? 0) + Number(o.qty));
+  // What the work order's reports list to bring back, per cycle (a reopened work order has a
+  // report per visit), and what came back against each. A hand-in goes to the oldest cycle still
+  // owed that part; together they never exceed the reports.
+  const reports = await ctx.db.selectFrom('service_reports').select(['id', 'cycle']).where('work_order_id', '=', wo.id).orderBy('cycle').execute();
+  // Concurrent hand-ins of one work order queue here (SQLite: the write lock the transaction holds).
+  if (ctx.dialect === 'postgres' && reports.length) await ctx.db.selectFrom('service_reports').select('id').where('id', 'in', reports.map((r) => r.id)).orderBy('id').forUpdate().execute();
+  const owed = new Map<number, { cycle: number; qty: number }[]>(); // per part, oldest cycle first
+  const totals = new Map<number, { expected: number; handedIn: number }>();
+  if (reports.length) {
+    const old = await ctx.db.selectFrom('service_report_parts').select(['report_id', 'part_id', 'qty']).where('report_id', 'in', reports.map((r) => r.id)).where('kind', '=', 'old').execute();
+    const items = await ctx.db.selectFrom('old_part_items').select(['cycle', 'part_id', 'qty']).where('work_order_id', '=', wo.id).execute();
+    for (const r of reports) {
+      const expected = new Map<number, number>();
+      for (const o of old) if (o.report_id === r.id) expected.set(o.part_id, (expected.get(o.part_id) ?? 0) + Number(o.qty));
+      for (const [partId, qty] of expected) {
+        const done = items.filter((i) => i.cycle === r.cycle && i.part_id === partId).reduce((sum, i) => sum + Number(i.qty), 0);
+        const total = totals.get(partId) ?? { expected: 0, handedIn: 0 };
+        totals.set(partId, { expected: total.expected + qty, handedIn: total.handedIn + done });
+        if (qty > done) owed.set(partId, [...(owed.get(partId) ?? []), { cycle: r.cycle, qty: qty - done }]);
+      }
+    }
   }
-  const handed = await handedInOf(ctx, wo.id, wo.cycle);
+  const allocations: { partId: number; cycle: number; qty: number }[] = [];
   for (const l of lines) {
-    const exp = expected.get(l.partId) ?? 0;
-    const done = handed.get(l.partId) ?? 0;
-    if (done + l.qty > exp) throw new AppError('old_parts_exceeded', { partId: l.partId, partCode: parts.get(l.partId)!.code, expected: fromMilli(exp), handedIn: fromMilli(done), requested: fromMilli(l.qty) });
+    let rest = l.qty;
+    for (const o of owed.get(l.partId) ?? []) {
+      const take = Math.min(rest, o.qty);
+      if (take > 0) allocations.push({ partId: l.partId, cycle: o.cycle, qty: take });
+      rest -= take;
+    }
+    if (rest > 0) {
+      const total = totals.get(l.partId) ?? { expected: 0, handedIn: 0 };
+      throw new AppError('old_parts_exceeded', { partId: l.partId, partCode: parts.get(l.partId)!.code, expected: fromMilli(total.expected), handedIn: fromMilli(total.handedIn), requested: fromMilli(l.qty) });
+    }
   }
   const to = input.toLocationId != null ? (await getStore(ctx, input.toLocationId, ['old_parts'])).id : await oldPartsLocation(ctx, wo.station_id);
   const from = await virtualLocation(ctx, 'consumed');
@@ -136,7 +156,7 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   );
   const items = await ctx.db
     .insertInto('old_part_items')
-    .values(lines.map((l) => ({ work_order_id: wo.id, cycle: wo.cycle, part_id: l.partId, lot_id: lots.get(l.partId)!, location_id: to, qty: l.qty, disposed_qty: 0, document_id: doc.id, technician_id: wo.lead_technician_id, station_id: wo.station_id, handed_in_at: now, created_by: ctx.actor.id })))
+    .values(allocations.map((l) => ({ work_order_id: wo.id, cycle: l.cycle, part_id: l.partId, lot_id: lots.get(l.partId)!, location_id: to, qty: l.qty, disposed_qty: 0, document_id: doc.id, technician_id: wo.lead_technician_id, station_id: wo.station_id, handed_in_at: now, created_by: ctx.actor.id })))
     .returning('id')
     .execute();
   const full = await itemsQuery(ctx).where('i.id', 'in', items.map((i) => i.id)).orderBy('i.id').execute();

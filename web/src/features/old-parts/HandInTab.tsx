@@ -1,15 +1,15 @@
-// 旧件交回: pick a work order (search by number), see its service report's old parts (expected,
-// handed in, pending), type what comes back now (≤ pending) and post it into an old-parts store.
+// 旧件交回: pick a work order (search by number), see its service reports' old parts (expected,
+// handed in, pending; a reopened work order's reports summed per part), type what comes back now (≤ pending) and post it into an old-parts store.
 // One Idempotency-Key per attempt: a retried click after a lost answer posts once; a refused post
 // keeps its key (the server rolled it back) and a posted one starts a new key.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Empty, Grid, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost, ApiError, newIdempotencyKey, type Res } from '../../api/client';
 import { errorMessage } from '../../lib/formErrors';
 import { locationOptions } from '../../lib/lookups';
-import { fromMilli, pendingMilli, toMilli, useOldPartsLocations, type OldPartLine } from './api';
+import { fromMilli, mergeOldParts, pendingMilli, toMilli, useOldPartsLocations, type OldPartLine } from './api';
 
 type Posted = Res<'/old-parts/hand-ins', 'post'>;
 type WoOption = { value: number; label: string };
@@ -43,6 +43,12 @@ export function HandInTab({ workOrderId, onWorkOrder }: { workOrderId: number | 
     enabled: workOrderId !== null,
     queryFn: () => apiGet('/work-orders/{id}/report', { id: workOrderId! }),
   });
+  // A reopened work order's earlier reports may still be owed old parts.
+  const earlier = useQueries({
+    queries: (report.data?.cycles ?? [])
+      .filter((c) => c !== report.data?.cycle)
+      .map((cycle) => ({ queryKey: ['work-order-report', workOrderId, cycle], queryFn: () => apiGet('/work-orders/{id}/report', { id: workOrderId!, cycle }) })),
+  });
   const history = useQuery({
     queryKey: ['old-parts', 'work-order', workOrderId],
     enabled: workOrderId !== null,
@@ -50,7 +56,13 @@ export function HandInTab({ workOrderId, onWorkOrder }: { workOrderId: number | 
   });
 
   // A new work order (or a fresh report after posting): every line proposes what is pending.
-  const lines = useMemo(() => report.data?.oldParts ?? [], [report.data]);
+  // Recomputed when an answer changes (not on every render: the proposed quantities reset with it).
+  const earlierAnswers = earlier.map((q) => q.dataUpdatedAt).join();
+  const lines = useMemo(() => {
+    const reports = earlier.map((q) => q.data);
+    if (!report.data || reports.some((r) => r === undefined)) return [];
+    return mergeOldParts([...reports.filter((r) => r !== undefined), report.data]);
+  }, [report.data, earlierAnswers]);
   useEffect(() => {
     setQtys(Object.fromEntries(lines.map((l) => [l.partId, pendingMilli(l) > 0 ? pendingMilli(l) / 1000 : null])));
   }, [lines]);

@@ -23,6 +23,20 @@ export const fromMilli = (m: number): string => {
 /** Still to hand in for a report line (expected minus handed in), in thousandths. */
 export const pendingMilli = (l: OldPartLine): number => Math.max(0, toMilli(l.qty) - toMilli(l.handedInQty));
 
+/**
+ * The old parts of a work order's reports as one list (a reopened work order has a report per
+ * visit): expected and handed in summed per part; the server books a hand-in to the oldest
+ * report still owed the part.
+ */
+export function mergeOldParts(reports: readonly Pick<Report, 'oldParts'>[]): OldPartLine[] {
+  const byPart = new Map<number, OldPartLine>();
+  for (const l of reports.flatMap((r) => r.oldParts)) {
+    const seen = byPart.get(l.partId);
+    byPart.set(l.partId, seen ? { ...seen, qty: fromMilli(toMilli(seen.qty) + toMilli(l.qty)), handedInQty: fromMilli(toMilli(seen.handedInQty) + toMilli(l.handedInQty)) } : l);
+  }
+  return [...byPart.values()];
+}
+
 /** Open old-parts stores (kind 'old_parts'). */
 export function useOldPartsLocations() {
   const q = useLocations();
