@@ -115,7 +115,8 @@ export async function reportView(ctx: Ctx, wo: WorkOrdersRow, row?: ServiceRepor
     .where('c.cycle', '=', cycle)
     .orderBy('c.id')
     .execute();
-  const cycles = await ctx.db.selectFrom('service_reports').select('cycle').where('work_order_id', '=', wo.id).orderBy('cycle').execute();
+  // Never reopened: the report read, if any, is the only one.
+  const cycles = wo.cycle === 0 ? (row ? [{ cycle: 0 }] : []) : await ctx.db.selectFrom('service_reports').select('cycle').where('work_order_id', '=', wo.id).orderBy('cycle').execute();
   const status: ReportStatus = row?.status ?? 'draft';
   return {
     workOrderId: wo.id,
@@ -423,8 +424,9 @@ export async function addCorrection(ctx: Ctx, workOrderId: number, input: { text
 /** Everything the PDF prints: the report, the work order's parties, the signature and photos. */
 export async function reportPrintData(ctx: Ctx, workOrderId: number, cycle?: number) {
   const wo = await getWorkOrder(ctx, workOrderId);
-  const row = await reportRow(ctx, wo, cycleOf(wo, cycle));
-  const report = await reportView(ctx, wo, row, cycleOf(wo, cycle));
+  const c = cycleOf(wo, cycle);
+  const row = await reportRow(ctx, wo, c);
+  const report = await reportView(ctx, wo, row, c);
   const customer = await ctx.db.selectFrom('customers').select(['name', 'phone']).where('id', '=', wo.customer_id).executeTakeFirst();
   const site = wo.site_id == null ? undefined : await ctx.db.selectFrom('customer_sites').select(['name', 'address']).where('id', '=', wo.site_id).executeTakeFirst();
   const unit = wo.unit_id == null ? undefined : await ctx.db.selectFrom('installed_units as u').innerJoin('product_models as m', 'm.id', 'u.model_id').select(['u.serial', 'm.name as model']).where('u.id', '=', wo.unit_id).executeTakeFirst();

@@ -66,7 +66,8 @@ export function AssignModal({ wo, open, onClose, onDone }: { wo: { id: number; v
  */
 function ReportPdfButton({ workOrderId, cycle }: { workOrderId: number; cycle: number }) {
   const { t } = useTranslation();
-  const report = useQuery({ queryKey: ['work-order-report', workOrderId], enabled: cycle > 0, queryFn: () => apiGet('/work-orders/{id}/report', { id: workOrderId }) });
+  // Keyed by the cycle: a reopen on this page asks again.
+  const report = useQuery({ queryKey: ['work-order-report', workOrderId, cycle], enabled: cycle > 0, queryFn: () => apiGet('/work-orders/{id}/report', { id: workOrderId, cycle }) });
   const pdf = (c?: number) => apiUrl(`/work-orders/${workOrderId}/report.pdf${c === undefined ? '' : `?cycle=${c}`}`);
   const earlier = (report.data?.cycles ?? []).filter((c) => c < cycle);
   if (earlier.length === 0) {
