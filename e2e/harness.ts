@@ -1,5 +1,6 @@
-// Browser-test harness: builds web/dist if stale, loads the small demo into a temp SQLite
-// database, starts `node bin/aftersales.js start` on a free port, and launches Debian Chromium.
+// Browser-test harness: builds web/dist if stale, gives each test file the small demo in a temp
+// SQLite database (a copy of the one global-setup.ts loaded) or a PostgreSQL database of its own,
+// starts `node bin/aftersales.js start` on a free port, and launches Debian Chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN_PASSWORD = 'e2e-admin-pass-1';
@@ -64,19 +66,18 @@ async function pgAdmin(sql: string) {
   }
 }
 
-/** The app as a user gets it: built web app, demo data, real server process, a browser. */
-export async function startApp(opts: { database?: E2eDatabase } = {}): Promise<Running> {
+/** The web app built into web/dist unless it is up to date. */
+export function buildWeb() {
   const build = spawnSync(process.execPath, ['scripts/web-build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) throw new Error('web/dist/index.html missing after build');
+}
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-e2e-'));
-  const port = await freePort();
-  const pgName = opts.database === 'postgres' ? `as_e2e_${process.pid}_${port}` : null;
-  if (pgName) await pgAdmin(`create database ${pgName}`);
-  const env = {
+/** The server's environment for a database and port (the demo load's too). */
+function appEnv(databaseUrl: string, port = 0): NodeJS.ProcessEnv {
+  return {
     ...process.env,
-    DATABASE_URL: pgName ? PG_ADMIN_URL.replace(/\/[^/]*$/, `/${pgName}`) : `sqlite:${path.join(dir, 'e2e.db')}`,
+    DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
     AFTERSALES_ADMIN_PASSWORD: ADMIN_PASSWORD,
@@ -84,8 +85,28 @@ export async function startApp(opts: { database?: E2eDatabase } = {}): Promise<R
     AFTERSALES_SQLITE_SYNCHRONOUS: 'NORMAL',
     LOG_LEVEL: 'warn',
   };
-  const demo = spawnSync(process.execPath, ['bin/aftersales.js', 'demo'], { cwd: ROOT, env, encoding: 'utf8' });
+}
+
+/** Loads the small demo into a new database, as `aftersales demo` does. */
+export function loadDemo(databaseUrl: string) {
+  const demo = spawnSync(process.execPath, ['bin/aftersales.js', 'demo'], { cwd: ROOT, env: appEnv(databaseUrl), encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`demo load failed:\n${demo.stdout}\n${demo.stderr}`);
+}
+
+/** The app as a user gets it: built web app, demo data, real server process, a browser. */
+export async function startApp(opts: { database?: E2eDatabase } = {}): Promise<Running> {
+  buildWeb();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-e2e-'));
+  const port = await freePort();
+  const pgName = opts.database === 'postgres' ? `as_e2e_${process.pid}_${port}` : null;
+  const databaseUrl = pgName ? PG_ADMIN_URL.replace(/\/[^/]*$/, `/${pgName}`) : `sqlite:${path.join(dir, 'e2e.db')}`;
+  const template = pgName ? '' : inject('demoSqlite');
+  if (pgName) await pgAdmin(`create database ${pgName}`);
+  if (template) {
+    fs.copyFileSync(template, path.join(dir, 'e2e.db'));
+    if (fs.existsSync(`${template}-wal`)) fs.copyFileSync(`${template}-wal`, path.join(dir, 'e2e.db-wal'));
+  } else loadDemo(databaseUrl);
+  const env = appEnv(databaseUrl, port);
 
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/aftersales.js', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

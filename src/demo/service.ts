@@ -163,7 +163,7 @@ export class ServiceHistory {
    * when it is submitted), the customer signs it on the phone, dispatch closes the work order.
    * Returns the old parts the technician brings back.
    */
-  async finishJob(username: string, workOrderId: number, opts: { used?: { partId: number; qty: number }[]; oldParts?: { partId: number; qty: number }[]; close?: boolean } = {}) {
+  async finishJob(username: string, workOrderId: number, opts: { used?: { partId: number; qty: number }[]; oldParts?: { partId: number; qty: number }[]; close?: boolean; comeback?: boolean } = {}) {
     const ctx = this.sim.ctx(username);
     let wo = await getWorkOrder(ctx, workOrderId);
     if (wo.status === 'waiting_parts') await this.move(username, workOrderId, 'on_site');
@@ -178,7 +178,7 @@ export class ServiceHistory {
       findings: { listen: r.listen, look: r.look, check: r.check },
       cause: r.cause,
       responsibility: r.responsibility,
-      actions: r.actions,
+      actions: opts.comeback ? `返修复查：${r.actions}；重新紧固相关接头，试车正常` : r.actions,
       odometerKm: String(this.sim.between(20_000, 420_000)),
       tampered: false,
       minutesSpent: this.sim.between(4, 24) * 15,
@@ -195,6 +195,24 @@ export class ServiceHistory {
       await transitionWorkOrder(this.sim.ctx('dispatcher'), workOrderId, { to: 'closed', version: signed.version, note: '回访确认，关闭工单' });
     }
     return oldParts;
+  }
+
+  /**
+   * The fault comes back (返修): dispatch reopens the closed job, the technician goes again and
+   * writes the visit's own report, which the customer signs; dispatch closes it again.
+   */
+  async comeback(username: string, workOrderId: number): Promise<void> {
+    const desk = this.sim.ctx('dispatcher');
+    let wo = await getWorkOrder(desk, workOrderId);
+    await transitionWorkOrder(desk, workOrderId, { to: 'new', version: wo.version, note: '客户来电：故障复发，重新派工' });
+    this.sim.later(this.sim.between(5, 20));
+    wo = await getWorkOrder(desk, workOrderId);
+    await assignWorkOrder(desk, workOrderId, { technicianIds: [this.sim.userId(username)], leadId: this.sim.userId(username), version: wo.version });
+    for (const to of ['accepted', 'en_route', 'on_site'] as const) {
+      this.sim.later(to === 'on_site' ? this.sim.between(30, 90) : this.sim.between(2, 10));
+      await this.move(username, workOrderId, to);
+    }
+    await this.finishJob(username, workOrderId, { comeback: true });
   }
 
   /** The technician hands the old parts in at the store (the station's own, or the central one). */

@@ -476,6 +476,16 @@ export class Simulation {
       this.later(this.between(10, 40));
       await this.service.openJob(PEOPLE.find((p) => p.username === username)!, { stopAt: 'new' });
     }
+    // A comeback (返修): tech04's last closed job is reopened and gets a second signed report.
+    const closed = await this.db
+      .selectFrom('work_orders as w')
+      .select('w.id')
+      .where('w.lead_technician_id', '=', this.actors.get('tech04')!.id)
+      .where('w.status', '=', 'closed')
+      .orderBy('w.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (closed) await this.service.comeback('tech04', closed.id);
   }
 }
 
