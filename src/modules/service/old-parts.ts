@@ -94,33 +94,25 @@ export async function handInOldParts(ctx: Ctx, input: { workOrderId: number; lin
   const reports = await ctx.db.selectFrom('service_reports').select(['id', 'cycle']).where('work_order_id', '=', wo.id).orderBy('cycle').execute();
   // Concurrent hand-ins of one work order queue here (SQLite: the write lock the transaction holds).
   if (ctx.dialect === 'postgres' && reports.length) await ctx.db.selectFrom('service_reports').select('id').where('id', 'in', reports.map((r) => r.id)).orderBy('id').forUpdate().execute();
-  const owed = new Map<number, { cycle: number; qty: number }[]>(); // per part, oldest cycle first
-  const totals = new Map<number, { expected: number; handedIn: number }>();
-  if (reports.length) {
-    const old = await ctx.db.selectFrom('service_report_parts').select(['report_id', 'part_id', 'qty']).where('report_id', 'in', reports.map((r) => r.id)).where('kind', '=', 'old').execute();
-    const items = await ctx.db.selectFrom('old_part_items').select(['cycle', 'part_id', 'qty']).where('work_order_id', '=', wo.id).execute();
-    for (const r of reports) {
-      const expected = new Map<number, number>();
-      for (const o of old) if (o.report_id === r.id) expected.set(o.part_id, (expected.get(o.part_id) ?? 0) + Number(o.qty));
-      for (const [partId, qty] of expected) {
-        const done = items.filter((i) => i.cycle === r.cycle && i.part_id === partId).reduce((sum, i) => sum + Number(i.qty), 0);
-        const total = totals.get(partId) ?? { expected: 0, handedIn: 0 };
-        totals.set(partId, { expected: total.expected + qty, handedIn: total.handedIn + done });
-        if (qty > done) owed.set(partId, [...(owed.get(partId) ?? []), { cycle: r.cycle, qty: qty - done }]);
-      }
-    }
-  }
+  const old = reports.length ? await ctx.db.selectFrom('service_report_parts').select(['report_id', 'part_id', 'qty']).where('report_id', 'in', reports.map((r) => r.id)).where('kind', '=', 'old').execute() : [];
+  const back = reports.length ? await ctx.db.selectFrom('old_part_items').select(['cycle', 'part_id', 'qty']).where('work_order_id', '=', wo.id).execute() : [];
+  const handed = new Map<string, number>(); // `${cycle}:${partId}` → thousandths
+  for (const b of back) handed.set(`${b.cycle}:${b.part_id}`, (handed.get(`${b.cycle}:${b.part_id}`) ?? 0) + Number(b.qty));
+  // Still owed, oldest cycle first: a report's old lines are one per part (saveReport sums them).
+  const owed = reports.flatMap((r) =>
+    old.filter((o) => o.report_id === r.id).map((o) => ({ cycle: r.cycle, partId: o.part_id, qty: Number(o.qty) - (handed.get(`${r.cycle}:${o.part_id}`) ?? 0) })),
+  );
   const allocations: { partId: number; cycle: number; qty: number }[] = [];
   for (const l of lines) {
     let rest = l.qty;
-    for (const o of owed.get(l.partId) ?? []) {
+    for (const o of owed.filter((x) => x.partId === l.partId && x.qty > 0)) {
       const take = Math.min(rest, o.qty);
       if (take > 0) allocations.push({ partId: l.partId, cycle: o.cycle, qty: take });
       rest -= take;
     }
     if (rest > 0) {
-      const total = totals.get(l.partId) ?? { expected: 0, handedIn: 0 };
-      throw new AppError('old_parts_exceeded', { partId: l.partId, partCode: parts.get(l.partId)!.code, expected: fromMilli(total.expected), handedIn: fromMilli(total.handedIn), requested: fromMilli(l.qty) });
+      const sum = (rows: readonly { part_id: number; qty: number }[]) => rows.filter((r) => r.part_id === l.partId).reduce((n, r) => n + Number(r.qty), 0);
+      throw new AppError('old_parts_exceeded', { partId: l.partId, partCode: parts.get(l.partId)!.code, expected: fromMilli(sum(old)), handedIn: fromMilli(sum(back)), requested: fromMilli(l.qty) });
     }
   }
   const to = input.toLocationId != null ? (await getStore(ctx, input.toLocationId, ['old_parts'])).id : await oldPartsLocation(ctx, wo.station_id);

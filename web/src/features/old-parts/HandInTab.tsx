@@ -8,6 +8,7 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost, ApiError, newIdempotencyKey, type Res } from '../../api/client';
 import { errorMessage } from '../../lib/formErrors';
+import { useDebounced } from '../../lib/useServerSearch';
 import { locationOptions } from '../../lib/lookups';
 import { fromMilli, mergeOldParts, pendingMilli, toMilli, useOldPartsLocations, type OldPartLine } from './api';
 
@@ -18,7 +19,7 @@ export function HandInTab({ workOrderId, onWorkOrder }: { workOrderId: number | 
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [search, setSearch] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const debounced = useDebounced(search.trim(), 250);
   const [qtys, setQtys] = useState<Record<number, number | null>>({});
   const [toLocationId, setToLocationId] = useState<number | undefined>();
   const [remark, setRemark] = useState('');
@@ -30,10 +31,6 @@ export function HandInTab({ workOrderId, onWorkOrder }: { workOrderId: number | 
   const narrow = !Grid.useBreakpoint().md;
   const full = narrow ? '100%' : undefined;
 
-  useEffect(() => {
-    const h = setTimeout(() => setDebounced(search.trim()), 250);
-    return () => clearTimeout(h);
-  }, [search]);
   const orders = useQuery({
     queryKey: ['work-orders', 'old-parts-pick', debounced],
     queryFn: async () => (await apiGet('/work-orders', { q: debounced || undefined, limit: 20 })).items,

@@ -70,18 +70,15 @@ function ReportPdfButton({ workOrderId, cycle }: { workOrderId: number; cycle: n
   const report = useQuery({ queryKey: ['work-order-report', workOrderId, cycle], enabled: cycle > 0, queryFn: () => apiGet('/work-orders/{id}/report', { id: workOrderId, cycle }) });
   const pdf = (c?: number) => apiUrl(`/work-orders/${workOrderId}/report.pdf${c === undefined ? '' : `?cycle=${c}`}`);
   const earlier = (report.data?.cycles ?? []).filter((c) => c < cycle);
-  if (earlier.length === 0) {
-    return (
-      <Button icon={<FilePdfOutlined />} href={pdf()} target="_blank" data-testid="wo-report-pdf">
-        {t('service.detail.reportPdf')}
-      </Button>
-    );
-  }
+  const current = (
+    <Button icon={<FilePdfOutlined />} href={pdf()} target="_blank" data-testid="wo-report-pdf">
+      {t('service.detail.reportPdf')}
+    </Button>
+  );
+  if (earlier.length === 0) return current;
   return (
     <Space.Compact>
-      <Button icon={<FilePdfOutlined />} href={pdf()} target="_blank" data-testid="wo-report-pdf">
-        {t('service.detail.reportPdf')}
-      </Button>
+      {current}
       <Dropdown menu={{ items: earlier.map((c) => ({ key: c, label: <a href={pdf(c)} target="_blank" rel="noreferrer" data-testid={`wo-report-pdf-${c}`}>{t('service.detail.reportPdfCycle', { n: c + 1 })}</a> })) }}>
         <Button icon={<DownOutlined />} data-testid="wo-report-pdf-earlier" aria-label={t('service.detail.reportPdfEarlier')} title={t('service.detail.reportPdfEarlier')} />
       </Dropdown>
