@@ -12,6 +12,7 @@ import * as m0009 from './0009_lock_levels_function.js';
 import * as m0010 from './0010_post_function.js';
 import * as m0011 from './0011_keyed_post_function.js';
 import * as m0012 from './0012_report_per_cycle.js';
+import * as m0013 from './0013_post_batch_function.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_post_function': m0010,
   '0011_keyed_post_function': m0011,
   '0012_report_per_cycle': m0012,
+  '0013_post_batch_function': m0013,
 };

@@ -46,6 +46,30 @@ describe(`in-process concurrency (${dialect})`, () => {
     expect(held.reduce((n: number, i: { qty: number }) => n + i.qty, 0)).toBe(100);
   });
 
+  it.skipIf(dialect !== 'postgres')('PostgreSQL group commit: issues racing in one process share aftersales_post_batch statements, and one posting that fails fails only its own request', async () => {
+    const { sql } = await import('kysely');
+    const { postBatchStats } = await import('../../src/modules/inventory/posting.js');
+    expect((await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 39, unitCost: '10.00' }] })).status).toBe(201); // all 39 are issued: the next race starts from nothing again
+    // A posting the database refuses after its checks passed (a constraint the app does not know).
+    await sql`create function test_refuse_boom() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`.execute(t.handle.db);
+    await sql`create trigger test_refuse_boom before insert on documents for each row when (new.remark = 'boom') execute function test_refuse_boom()`.execute(t.handle.db);
+    try {
+      const before = postBatchStats(t.handle.db);
+      const send = (i: number) => t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, remark: i === 7 ? 'boom' : null, lines: [{ partId: s.part.id, qty: 1 }] });
+      const rs = await Promise.all(Array.from({ length: 40 }, (_, i) => send(i)));
+      const after = postBatchStats(t.handle.db);
+      expect(rs.map((r, i) => (i === 7 ? r.status >= 500 : r.status === 201))).toEqual(rs.map(() => true));
+      // 39 issues landed through fewer statements than issues (the refused one was also sent alone).
+      expect(after.postings - before.postings).toBeGreaterThanOrEqual(39);
+      expect(after.batches - before.batches).toBeLessThan(after.postings - before.postings);
+      expect(await t.handle.db.selectFrom('documents').select('id').where('remark', '=', 'boom').execute()).toEqual([]);
+    } finally {
+      await sql`drop trigger test_refuse_boom on documents`.execute(t.handle.db);
+      await sql`drop function test_refuse_boom()`.execute(t.handle.db);
+    }
+    expect((await checkLedger(t.handle.db)).problems).toEqual([]);
+  });
+
   it('the same race with an Idempotency-Key each: a key is kept for each issue that landed only, and each answers its first response again', async () => {
     expect((await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 100, unitCost: '10.00' }] })).status).toBe(201);
     const body = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
@@ -53,7 +77,7 @@ describe(`in-process concurrency (${dialect})`, () => {
     const first = await Promise.all(Array.from({ length: 200 }, (_, i) => send(i)));
     const { ok, short, server, other } = tally(first.map((r) => ({ status: r.status, code: r.body?.error?.code })));
     expect([server, other, ok, short]).toEqual([[], [], 100, 100]);
-    // On PostgreSQL most went through aftersales_post_keyed, some (their check lost to a racer)
+    // On PostgreSQL most went through aftersales_post_batch, some (their check lost to a racer)
     // through the transaction: either way no key is left claimed without its answer.
     const keys = await t.handle.db.selectFrom('idempotency_keys').select(['key', 'status_code']).where('key', 'like', 'race-key-%').execute();
     expect(keys.map((k) => k.key).sort()).toEqual(first.flatMap((r, i) => (r.status === 201 ? [`race-key-${i}`] : [])).sort());
@@ -66,15 +90,16 @@ describe(`in-process concurrency (${dialect})`, () => {
     expect((await checkLedger(t.handle.db)).problems).toEqual([]);
   });
 
-  it.skipIf(dialect !== 'postgres')('aftersales_post_keyed: a check that no longer holds gives back the key it claimed', async () => {
+  it.skipIf(dialect !== 'postgres')('aftersales_post_batch: a check that no longer holds gives back the key it claimed; a key already there is a replay', async () => {
     const { sql } = await import('kysely');
-    const p = {
-      check: { keys: [{ location_id: s.wh.id, part_id: s.part.id }], at: s.wh.id, need: [{ part_id: s.part.id, qty: 1_000_000_000 }], picks: [] },
-      idem: { user_id: 1, key: 'keyed-check-fails', route: 'POST /api/v1/issues', body_hash: 'x', created_at: Date.now(), status: 201 },
-    };
-    const { rows } = await sql<{ r: unknown }>`select aftersales_post_keyed(${JSON.stringify(p)}::jsonb) as r`.execute(t.handle.db);
-    expect(rows[0]!.r).toBeNull();
-    expect(await t.handle.db.selectFrom('idempotency_keys').select('id').where('key', '=', 'keyed-check-fails').execute()).toEqual([]);
+    const idem = (key: string) => ({ user_id: 1, key, route: 'POST /api/v1/issues', body_hash: 'x', created_at: Date.now(), status: 201 });
+    await t.handle.db.insertInto('idempotency_keys').values({ user_id: 1, key: 'keyed-there', route: 'POST /api/v1/issues', body_hash: 'x', status_code: 201, response: '{}', created_at: Date.now() }).execute();
+    const check = { keys: [{ location_id: s.wh.id, part_id: s.part.id }], at: s.wh.id, need: [{ part_id: s.part.id, qty: 1_000_000_000 }], picks: [] };
+    const ps = [{ check, idem: idem('keyed-check-fails') }, { check, idem: idem('keyed-there') }, { check }];
+    const { rows } = await sql<{ r: unknown }>`select aftersales_post_batch(${JSON.stringify(ps)}::jsonb) as r`.execute(t.handle.db);
+    expect(rows[0]!.r).toEqual([null, { replay: true }, null]);
+    const keys = await t.handle.db.selectFrom('idempotency_keys').select('key').where('key', 'like', 'keyed-%').execute();
+    expect(keys.map((k) => k.key)).toEqual(['keyed-there']);
   });
 });
 

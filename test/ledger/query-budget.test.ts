@@ -59,7 +59,7 @@ describe(`query budgets (${dialect})`, () => {
     // the part.
     else expect(one.n).toBeLessThanOrEqual(13);
     // With an Idempotency-Key (every issue the web app sends): on PostgreSQL still the lookups and
-    // one call, which claims the key first (aftersales_post_keyed, migration 0011); on SQLite the
+    // one call, which claims the key first (aftersales_post_batch, migration 0013); on SQLite the
     // key's claim and its answer are two statements more.
     const keyed = await measure('POST /issues (1 line, Idempotency-Key)', () => t.api.post('/issues', { fromLocationId: wh, toUserId: tech, lines: [{ partId: parts[0], qty: 1 }] }, { 'idempotency-key': 'budget-1' }));
     expect(keyed.res.status).toBe(201);

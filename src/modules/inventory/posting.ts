@@ -11,6 +11,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
 import type { KeyClaim } from '../../platform/http/idempotency.js';
+import { isRetryable } from '../../platform/db/transaction.js';
 import { audit, auditRow } from '../auth/audit.js';
 import { insertDocument, numberFor, type NewDocument, type NewLine } from './documents.js';
 import { balanceDeltas, moveRow, postMoves, type MoveSpec } from './ledger.js';
@@ -47,20 +48,93 @@ const split = ({ lines, ...doc }: PostedRow): Posted => ({ doc, lines });
 /** An Idempotency-Key claimed in the posting's own statement, with the answer's status. */
 export type Keyed = KeyClaim & { status: number };
 
+type Answer = PostedRow | { replay: true } | null;
+
+interface Pending {
+  arg: object;
+  resolve: (a: Answer) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Postings per aftersales_post_batch call at most (each a document and its lines and moves). */
+const MAX_BATCH = 32;
+
 /**
- * PostgreSQL: the whole posting in one call; null, nothing written, when `check` no longer holds
- * or — with `key`, which aftersales_post_keyed claims first — when the key was there already.
- * Either way the transactional path then takes the request (and answers a used key).
+ * Group commit for PostgreSQL's checked postings (docs/decisions/0020-group-commit-on-postgresql.md).
+ * One batch in flight per database handle: the postings that queue while it is are sent together
+ * as one aftersales_post_batch statement (migration 0013), so one round trip, one commit and one
+ * lock of a hot part's level row serve them all. The first posting after a quiet spell goes at
+ * once, alone. When the statement fails for anything but a lock conflict (which every caller
+ * retries on its own path), each posting is sent again alone, so an error is its own request's.
  */
-async function postPg(ctx: Ctx, p: object, key?: Keyed): Promise<Posted | null> {
-  const fn = sql.raw(key ? 'aftersales_post_keyed' : 'aftersales_post');
-  const arg = JSON.stringify(key ? { ...p, idem: { ...key, user_id: ctx.actor.id, created_at: ctx.clock.now() } } : p);
-  const { rows } = await sql<{ r: PostedRow | { replay: true } | null }>`select ${fn}(${arg}::jsonb) as r`.execute(ctx.db);
-  const row = rows[0]?.r;
+class PostBatcher {
+  private queue: Pending[] = [];
+  private sending = false;
+  /** Batches sent and the postings they carried (for tests and diagnostics). */
+  readonly stats = { batches: 0, postings: 0 };
+
+  constructor(private readonly db: Ctx['db']) {}
+
+  post(arg: object): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      this.queue.push({ arg, resolve, reject });
+      if (!this.sending) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.queue.length > 0) await this.send(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async send(batch: Pending[]): Promise<void> {
+    let answers: Answer[];
+    try {
+      const { rows } = await sql<{ r: Answer[] }>`select aftersales_post_batch(${JSON.stringify(batch.map((b) => b.arg))}::jsonb) as r`.execute(this.db);
+      answers = rows[0]!.r;
+    } catch (err) {
+      if (batch.length > 1 && !isRetryable(err)) await Promise.all(batch.map((b) => this.send([b])));
+      else for (const b of batch) b.reject(err);
+      return;
+    }
+    this.stats.batches++;
+    this.stats.postings += batch.length;
+    batch.forEach((b, i) => b.resolve(answers[i] ?? null));
+  }
+}
+
+const batchers = new WeakMap<object, PostBatcher>();
+
+/** How many aftersales_post_batch statements carried how many postings on this handle so far. */
+export function postBatchStats(db: Ctx['db']): { batches: number; postings: number } {
+  return { ...(batchers.get(db)?.stats ?? { batches: 0, postings: 0 }) };
+}
+
+/**
+ * PostgreSQL: the whole posting in one call. With `check` (outside a transaction) it joins the
+ * handle's next batch; null, nothing written, when the check no longer holds or — with `key`,
+ * which the batch claims first — when the key was there already. Either way the transactional
+ * path then takes the request (and answers a used key).
+ */
+async function postPg(ctx: Ctx, p: { check?: PostCheck } & Record<string, unknown>, key?: Keyed): Promise<Posted | null> {
+  let row: Answer;
+  if (p.check) {
+    let b = batchers.get(ctx.db);
+    if (!b) batchers.set(ctx.db, (b = new PostBatcher(ctx.db)));
+    row = await b.post(key ? { ...p, idem: { ...key, user_id: ctx.actor.id, created_at: ctx.clock.now() } } : p);
+  } else {
+    if (key) throw new Error('a key is claimed only with a check, outside a transaction');
+    const { rows } = await sql<{ r: Answer }>`select aftersales_post(${JSON.stringify(p)}::jsonb) as r`.execute(ctx.db);
+    row = rows[0]?.r ?? null;
+  }
   return !row || 'replay' in row ? null : split(row);
 }
 
-/** The posting aftersales_post_keyed stored as a key's answer (migration 0011), or null for an answer stored as it is. */
+/** The posting aftersales_post_batch stored as a key's answer (migrations 0011, 0013), or null for an answer stored as it is. */
 export function storedPosting(stored: unknown): Posted | null {
   const row = (stored as { $post?: PostedRow } | null)?.$post;
   return row ? split(row) : null;
