@@ -85,19 +85,25 @@ class PostBatcher {
   private async drain(): Promise<void> {
     this.sending = true;
     try {
-      while (this.queue.length > 0) await this.send(this.queue.splice(0, MAX_BATCH));
+      // One connection kept while postings keep coming: a batch waits for no pool connection
+      // behind the lookups of the requests it will carry next.
+      await this.db.connection().execute(async (conn) => {
+        while (this.queue.length > 0) await this.send(conn, this.queue.splice(0, MAX_BATCH));
+      });
+    } catch (err) {
+      for (const b of this.queue.splice(0)) b.reject(err); // no connection to be had
     } finally {
       this.sending = false;
     }
   }
 
-  private async send(batch: Pending[]): Promise<void> {
+  private async send(conn: Ctx['db'], batch: Pending[]): Promise<void> {
     let answers: Answer[];
     try {
-      const { rows } = await sql<{ r: Answer[] }>`select aftersales_post_batch(${JSON.stringify(batch.map((b) => b.arg))}::jsonb) as r`.execute(this.db);
+      const { rows } = await sql<{ r: Answer[] }>`select aftersales_post_batch(${JSON.stringify(batch.map((b) => b.arg))}::jsonb) as r`.execute(conn);
       answers = rows[0]!.r;
     } catch (err) {
-      if (batch.length > 1 && !isRetryable(err)) await Promise.all(batch.map((b) => this.send([b])));
+      if (batch.length > 1 && !isRetryable(err)) for (const b of batch) await this.send(conn, [b]);
       else for (const b of batch) b.reject(err);
       return;
     }
