@@ -18,7 +18,10 @@ import * as keyed from './0011_keyed_post_function.js';
 // posting, as 0011 answered one: the document with its lines; null when the check no longer
 // held (its key's claim deleted again, nothing of it written); {"replay": true} when its key was
 // there already. An error in any posting fails the whole statement: the caller then posts each
-// alone.
+// alone. A batch waits at most 200 ms for any lock (lock_timeout, for this statement only): a
+// long transaction holding one part's rows (a large receipt, say) would otherwise hold up every
+// posting queued behind the batch, of any part; past that the statement fails with 55P03 and each
+// of its requests takes the transactional path, which waits only for its own rows.
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`
@@ -33,6 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       p jsonb;
       r jsonb;
     begin
+      perform set_config('lock_timeout', '200ms', true);
       for e in
         select (x.i)::int as i, x.v->'idem' as k from jsonb_array_elements(ps) with ordinality as x(v, i)
         where x.v ? 'idem'

@@ -70,6 +70,35 @@ describe(`in-process concurrency (${dialect})`, () => {
     expect((await checkLedger(t.handle.db)).problems).toEqual([]);
   });
 
+  it.skipIf(dialect !== 'postgres')('PostgreSQL group commit: a batch waits only a moment for a row locked elsewhere; the postings queued behind it, of another part, go on, and its own waits on the transactional path', async () => {
+    const pgm = await import('pg');
+    const rec = await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 1, unitCost: '10.00' }, { newPart: { code: 'LOCK-B', name: '锁等待配件', unit: '个', salePrice: '20.00' }, qty: 1, unitCost: '10.00', lot: 'L-LOCK-B' }] });
+    expect(rec.status).toBe(201);
+    const partB = rec.body.lines[1].partId as number;
+    // A long transaction elsewhere (a large receipt, say) holds the store's row of the first part.
+    const other = new pgm.default.Client({ connectionString: t.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select 1 from stock_levels where location_id = $1 and part_id = $2 for update', [s.wh.id, s.part.id]);
+      let aDone = false;
+      const a = t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] }).finally(() => (aDone = true));
+      // Its batch is in flight, waiting for the lock.
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await other.query<{ n: string }>("select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        if (Number(rows[0]!.n) > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const b = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: partB, qty: 1 }] });
+      expect([b.status, aDone]).toEqual([201, false]);
+      await other.query('commit');
+      expect((await a).status).toBe(201);
+    } finally {
+      await other.end();
+    }
+    expect((await checkLedger(t.handle.db)).problems).toEqual([]);
+  });
+
   it('the same race with an Idempotency-Key each: a key is kept for each issue that landed only, and each answers its first response again', async () => {
     expect((await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 100, unitCost: '10.00' }] })).status).toBe(201);
     const body = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
