@@ -1,8 +1,11 @@
 // The ledger under contention (R-INV-3, R-INV-12): 200 concurrent one-piece issues against 100 in
 // stock issue exactly 100, in one process and (PostgreSQL) across three app processes.
+import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, createTestApp, dialect, freshDatabaseUrl, seedBasics, type TestApp } from '../harness.js';
 import { checkLedger } from '../../src/modules/inventory/check.js';
+import { postBatchStats } from '../../src/modules/inventory/posting.js';
 import { connect } from '../../src/platform/db/connect.js';
 import type { Database } from '../../src/db.js';
 import { callJson, runCli, startServerProcess, type ServerProcess } from '../processes.js';
@@ -47,8 +50,6 @@ describe(`in-process concurrency (${dialect})`, () => {
   });
 
   it.skipIf(dialect !== 'postgres')('PostgreSQL group commit: issues racing in one process share aftersales_post_batch statements, and one posting that fails fails only its own request', async () => {
-    const { sql } = await import('kysely');
-    const { postBatchStats } = await import('../../src/modules/inventory/posting.js');
     expect((await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 39, unitCost: '10.00' }] })).status).toBe(201); // all 39 are issued: the next race starts from nothing again
     // A posting the database refuses after its checks passed (a constraint the app does not know).
     await sql`create function test_refuse_boom() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`.execute(t.handle.db);
@@ -71,12 +72,11 @@ describe(`in-process concurrency (${dialect})`, () => {
   });
 
   it.skipIf(dialect !== 'postgres')('PostgreSQL group commit: a batch waits only a moment for a row locked elsewhere; the postings queued behind it, of another part, go on, and its own waits on the transactional path', async () => {
-    const pgm = await import('pg');
     const rec = await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 1, unitCost: '10.00' }, { newPart: { code: 'LOCK-B', name: '锁等待配件', unit: '个', salePrice: '20.00' }, qty: 1, unitCost: '10.00', lot: 'L-LOCK-B' }] });
     expect(rec.status).toBe(201);
     const partB = rec.body.lines[1].partId as number;
     // A long transaction elsewhere (a large receipt, say) holds the store's row of the first part.
-    const other = new pgm.default.Client({ connectionString: t.url });
+    const other = new pg.Client({ connectionString: t.url });
     await other.connect();
     try {
       await other.query('begin');
@@ -120,7 +120,6 @@ describe(`in-process concurrency (${dialect})`, () => {
   });
 
   it.skipIf(dialect !== 'postgres')('aftersales_post_batch: a check that no longer holds gives back the key it claimed; a key already there is a replay', async () => {
-    const { sql } = await import('kysely');
     const idem = (key: string) => ({ user_id: 1, key, route: 'POST /api/v1/issues', body_hash: 'x', created_at: Date.now(), status: 201 });
     await t.handle.db.insertInto('idempotency_keys').values({ user_id: 1, key: 'keyed-there', route: 'POST /api/v1/issues', body_hash: 'x', status_code: 201, response: '{}', created_at: Date.now() }).execute();
     const check = { keys: [{ location_id: s.wh.id, part_id: s.part.id }], at: s.wh.id, need: [{ part_id: s.part.id, qty: 1_000_000_000 }], picks: [] };
