@@ -1,9 +1,11 @@
-// CPU time per request, measured in-process with app.inject (no sockets, one request at a time):
+// CPU time per request, measured in-process with app.inject (no sockets; one request at a time unless CONC):
 // POST /issues through the whole app against the ceiling's bare route (bench/ceiling.ts) on the
 // same database engine. CPU time is what other processes on the machine disturb least, so this
 // ratio stays comparable between runs on a busy machine, where req/s does not.
 // node --import tsx bench/cpu.ts [N] [sqlite|postgres]  (postgres: TEST_PG_URL or the local server)
 // KEYED=1 sends each issue with its own Idempotency-Key (as the web app does).
+// CONC=32 sends the issues 32 at a time (waves of concurrent requests), so that SQLite's group
+// commit and PostgreSQL's batches share their commits as under the bench's 32 connections.
 // CPU_PROFILE=/tmp/api.cpuprofile also writes a V8 profile of the API's measured requests only.
 import crypto from 'node:crypto';
 import { Session } from 'node:inspector/promises';
@@ -64,17 +66,21 @@ async function backendCpu(url: string): Promise<number> {
   return ms;
 }
 
-/** CPU ms per call of `fn` over N calls after a warm-up; on PostgreSQL also the server's. */
-async function cpuPer(fn: () => Promise<void>, url: string): Promise<{ cpu: number; wall: number; server?: number }> {
-  for (let i = 0; i < Math.min(300, N); i++) await fn(); // warm up the JIT and caches
+/**
+ * CPU ms per request over `calls` calls of `fn` after a warm-up, each call making `per` requests;
+ * on PostgreSQL also the server's.
+ */
+async function cpuPer(fn: () => Promise<void>, url: string, calls = N, per = 1): Promise<{ cpu: number; wall: number; server?: number }> {
+  for (let i = 0; i < Math.min(300, calls); i++) await fn(); // warm up the JIT and caches
   const s0 = engine === 'postgres' ? await backendCpu(url) : 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < N; i++) await fn();
+  for (let i = 0; i < calls; i++) await fn();
   const c = process.cpuUsage(c0);
-  const wall = (performance.now() - t0) / N;
-  const server = engine === 'postgres' ? ((await backendCpu(url)) - s0) / N : undefined;
-  return { cpu: (c.user + c.system) / 1000 / N, wall, server };
+  const n = calls * per;
+  const wall = (performance.now() - t0) / n;
+  const server = engine === 'postgres' ? ((await backendCpu(url)) - s0) / n : undefined;
+  return { cpu: (c.user + c.system) / 1000 / n, wall, server };
 }
 
 // The ceiling first, then the app, each on its own fresh database.
@@ -126,12 +132,14 @@ if (profiler) {
   for (let i = 0; i < 300; i++) await issue(); // warm before the profile starts
   await profiler.post('Profiler.start');
 }
-const api = await cpuPer(issue, url);
+const CONC = Number(process.env.CONC ?? 1);
+const wave = async () => void (await Promise.all(Array.from({ length: CONC }, issue)));
+const api = await cpuPer(CONC > 1 ? wave : issue, url, Math.ceil(N / CONC), CONC);
 if (profiler) {
   const { profile } = await profiler.post('Profiler.stop');
   fs.writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile));
 }
-console.log(`${engine}${engine === "sqlite" ? ` (synchronous=${config.sqliteSynchronous})` : ""}, ${N} requests each, one at a time:`);
+console.log(`${engine}${engine === "sqlite" ? ` (synchronous=${config.sqliteSynchronous})` : ""}, ${N} requests each, ${CONC > 1 ? `the issues ${CONC} at a time` : 'one at a time'}:`);
 const server = (r: { server?: number }) => (r.server === undefined ? '' : `, PostgreSQL backends ${r.server.toFixed(3)} ms`);
 console.log(`  ceiling: CPU ${ceiling.cpu.toFixed(3)} ms/request${server(ceiling)}, wall ${ceiling.wall.toFixed(3)} ms`);
 console.log(`  api:     CPU ${api.cpu.toFixed(3)} ms/issue${server(api)},   wall ${api.wall.toFixed(3)} ms  → ${(api.cpu / ceiling.cpu).toFixed(1)}× the ceiling's CPU per request`);
