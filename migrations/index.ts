@@ -13,6 +13,7 @@ import * as m0010 from './0010_post_function.js';
 import * as m0011 from './0011_keyed_post_function.js';
 import * as m0012 from './0012_report_per_cycle.js';
 import * as m0013 from './0013_post_batch_function.js';
+import * as m0014 from './0014_balance_range.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_keyed_post_function': m0011,
   '0012_report_per_cycle': m0012,
   '0013_post_batch_function': m0013,
+  '0014_balance_range': m0014,
 };

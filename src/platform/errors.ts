@@ -73,6 +73,12 @@ export const commonErrors = defineErrors({
     'zh-TW': '金額格式應為最多兩位小數的非負數，如 12.30',
     en: 'Amounts are non-negative decimals with at most 2 places, e.g. 12.30',
   },
+  amount_out_of_range: {
+    status: 409,
+    'zh-CN': '金额或数量超出系统可记录的范围（一笔库存余额的金额最多约 900 亿元）',
+    'zh-TW': '金額或數量超出系統可記錄的範圍（一筆庫存餘額的金額最多約 900 億元）',
+    en: 'Amount or quantity beyond what the system can record (a stock balance is worth at most about 90 billion yuan)',
+  },
   invalid_date: { status: 400, 'zh-CN': '日期格式无效', 'zh-TW': '日期格式無效', en: 'Invalid date' },
   invalid_cursor: { status: 400, 'zh-CN': '分页游标无效', 'zh-TW': '分頁游標無效', en: 'Invalid paging cursor' },
   not_found: { status: 404, 'zh-CN': '找不到该记录', 'zh-TW': '找不到該記錄', en: 'Not found' },

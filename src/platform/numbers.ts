@@ -51,12 +51,36 @@ export function formatFen(fen: number): string {
   return neg ? `-${s}` : s;
 }
 
-/** qty (milli) × unit cost (fen) in thousandths of a fen, exact. */
+/**
+ * qty (milli) × unit cost (fen) in thousandths of a fen, exact. Past 2^53 (about 90 billion yuan)
+ * a number no longer holds it exactly: 409 amount_out_of_range, so a posting fails whole.
+ */
 export function lineValue(qtyMilli: number, unitCostFen: number): number {
   const v = qtyMilli * unitCostFen;
-  if (Number.isSafeInteger(v)) return v;
-  const big = BigInt(qtyMilli) * BigInt(unitCostFen);
-  throw new RangeError(`value out of range: ${big}`);
+  if (!Number.isSafeInteger(v)) throw new AppError('amount_out_of_range', {});
+  return v;
+}
+
+/** The sum of values (thousandths of a fen), refused like lineValue past 2^53. */
+export function sumValues(values: Iterable<number>): number {
+  let s = 0;
+  for (const v of values) s += v;
+  if (!Number.isSafeInteger(s)) throw new AppError('amount_out_of_range', {});
+  return s;
+}
+
+/** The value of items (qty in milli × unit cost in fen), as a document's total: exact or refused. */
+export function totalValue(items: readonly { qty: number; unitCost: number }[]): number {
+  return sumValues(items.map((m) => lineValue(m.qty, m.unitCost)));
+}
+
+/** qty × unit cost formatted as money for display, exact at any size (a read never fails). */
+export function formatLineValue(qtyMilli: number, unitCostFen: number): string {
+  const v = qtyMilli * unitCostFen;
+  if (Number.isSafeInteger(v)) return formatMilliFen(v);
+  const mf = BigInt(qtyMilli) * BigInt(unitCostFen);
+  const fen = ((mf < 0n ? -mf : mf) + 500n) / 1000n;
+  return `${mf < 0n ? '-' : ''}${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 }
 
 /** Thousandths of a fen → fen, rounded half away from zero. */

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { updateEach } from '../../platform/db/bulk.js';
-import { lineValue, toMilli } from '../../platform/numbers.js';
+import { lineValue, sumValues, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { documentView, getDocument, insertDocument } from './documents.js';
 import { lockLevels, postMoves, type MoveSpec } from './ledger.js';
@@ -103,7 +103,7 @@ export async function approveCount(ctx: Ctx, id: number, note: string | null) {
   await postMoves(ctx, doc.id, moves, now);
   const updated = await ctx.db
     .updateTable('documents')
-    .set({ status: 'posted', posted_at: now, decided_by: ctx.actor.id, decided_at: now, decision_note: note, version: doc.version + 1, total_cost: moves.reduce((s, m) => s + (m.kind === 'count_gain' ? 1 : -1) * lineValue(m.qty, m.unitCost), 0) })
+    .set({ status: 'posted', posted_at: now, decided_by: ctx.actor.id, decided_at: now, decision_note: note, version: doc.version + 1, total_cost: sumValues(moves.map((m) => (m.kind === 'count_gain' ? 1 : -1) * lineValue(m.qty, m.unitCost))) })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

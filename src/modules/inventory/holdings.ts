@@ -1,6 +1,6 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
-import { lineValue, toMilli } from '../../platform/numbers.js';
+import { toMilli, totalValue } from '../../platform/numbers.js';
 import { assertWorkOrderRef, checkLineCount, documentView, loadParts } from './documents.js';
 import { lockForPicking, type MoveSpec } from './ledger.js';
 import { postDocument } from './posting.js';
@@ -70,7 +70,7 @@ async function moveFromHolding(
       remark: doc.remark,
       station_id: holding.station_id,
       posted_at: now,
-      total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0),
+      total_cost: totalValue(moves),
     },
     moves,
     { audit: { action: 'post', entity: doc.type, after: { lines: moves.length } } },

@@ -5,7 +5,7 @@ import type { Ctx, Database } from '../../db.js';
 import { yearInZone } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { updateEach } from '../../platform/db/bulk.js';
-import { lineValue, milliFenToFen, toMilli } from '../../platform/numbers.js';
+import { lineValue, milliFenToFen, sumValues, toMilli, totalValue } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDocument, loadParts, checkParts } from './documents.js';
 import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, sortedKeys, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
@@ -183,10 +183,7 @@ async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
 /** The approval rule a requisition falls under, valued at the lots FIFO would take (R-INV-16). */
 function needsApproval(ctx: Ctx, rules: readonly ApprovalRulesRow[], lines: Line[], parts: Map<number, PartsRow>, picked: Picked): { rule: string; valueMf: number } | null {
   if (rules.length === 0) return null;
-  let valueMf = 0;
-  for (const { picks } of picked) {
-    for (const p of picks ?? []) valueMf += lineValue(p.qty, p.unit_cost);
-  }
+  const valueMf = sumValues(picked.flatMap(({ picks }) => (picks ?? []).map((p) => lineValue(p.qty, p.unit_cost))));
   const valueFen = milliFenToFen(valueMf);
   for (const r of rules) {
     if (r.requester_role && !ctx.actor.roles.includes(r.requester_role as never)) continue;
@@ -238,7 +235,7 @@ const postedIssue = (base: ReturnType<typeof issueDocument>, moves: readonly Mov
   type: 'issue' as const,
   status: 'posted' as const,
   posted_at: now,
-  total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0),
+  total_cost: totalValue(moves),
 });
 const issueAudit = (moves: readonly MoveSpec[]) => ({ action: 'post', entity: 'issue', after: { lines: moves.length } });
 
@@ -357,7 +354,7 @@ export async function approveIssue(ctx: Ctx, id: number, note: string | null, ve
     .execute();
   const updated = await ctx.db
     .updateTable('documents')
-    .set({ status: 'posted', posted_at: now, decided_by: ctx.actor.id, decided_at: now, decision_note: note, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0), version: doc.version + 1 })
+    .set({ status: 'posted', posted_at: now, decided_by: ctx.actor.id, decided_at: now, decision_note: note, total_cost: totalValue(moves), version: doc.version + 1 })
     .where('id', '=', doc.id)
     .returningAll()
     .executeTakeFirstOrThrow();

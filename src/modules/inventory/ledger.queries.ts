@@ -3,8 +3,8 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
-import { dayEdgeInZone, isoInZone } from '../../platform/clock.js';
-import { formatFen, formatMilliFen, fromMilli, lineValue } from '../../platform/numbers.js';
+import { isoInZone, parseInstant } from '../../platform/clock.js';
+import { formatFen, formatLineValue, formatMilliFen, fromMilli } from '../../platform/numbers.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { documentView } from './documents.js';
 import { isOwnHoldingOnly, isStationScoped } from './locations.js';
@@ -12,7 +12,7 @@ import { isOwnHoldingOnly, isStationScoped } from './locations.js';
 /** A query time: ISO 8601, or a bare day in the installation's zone (`from` starts it, `to`/`asOf` end it). */
 function parseTime(ctx: Pick<Ctx, 'timeZone'>, s: string | undefined, field: string, edge: 'start' | 'end' = 'end'): number | undefined {
   if (!s) return undefined;
-  const t = /^\d{4}-\d{2}-\d{2}$/.test(s) ? dayEdgeInZone(s, ctx.timeZone, edge) : Date.parse(s);
+  const t = parseInstant(s, ctx.timeZone, edge);
   if (Number.isNaN(t)) throw new AppError('invalid_date', { field });
   return t;
 }
@@ -140,7 +140,7 @@ export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: S
       const left = reservedLeft.get(k) ?? r.reserved;
       const res = Math.min(left, r.on_hand);
       reservedLeft.set(k, left - res);
-      return { partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: r.lot_id, lotNo: r.lot_no, onHand: fromMilli(r.on_hand), reserved: fromMilli(res), available: fromMilli(r.on_hand - res), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)), unitCost: formatFen(r.unit_cost) };
+      return { partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: r.lot_id, lotNo: r.lot_no, onHand: fromMilli(r.on_hand), reserved: fromMilli(res), available: fromMilli(r.on_hand - res), value: formatLineValue(r.on_hand, r.unit_cost), unitCost: formatFen(r.unit_cost) };
     },
     (r) => [r.location_id, r.part_id, r.lot_id],
   );
@@ -168,7 +168,7 @@ export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: 
   return toPage(
     rows,
     query.limit,
-    (r) => ({ userId: r.user_id!, partId: r.part_id, partCode: r.code, partName: r.name, spec: r.spec, unit: r.unit, lotId: r.lot_id, lotNo: r.lot_no, qty: fromMilli(r.on_hand), unitCost: formatFen(r.unit_cost), value: formatMilliFen(lineValue(r.on_hand, r.unit_cost)) }),
+    (r) => ({ userId: r.user_id!, partId: r.part_id, partCode: r.code, partName: r.name, spec: r.spec, unit: r.unit, lotId: r.lot_id, lotNo: r.lot_no, qty: fromMilli(r.on_hand), unitCost: formatFen(r.unit_cost), value: formatLineValue(r.on_hand, r.unit_cost) }),
     (r) => [r.user_id, r.part_id, r.lot_id],
   );
 }

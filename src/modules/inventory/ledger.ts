@@ -250,6 +250,8 @@ export function balanceDeltas(moves: readonly MoveSpec[]) {
     add(m.from, m, -1);
     add(m.to, m, 1);
   }
+  // Each line's value is exact (lineValue); their sum per part and location must be too.
+  for (const d of levelDelta.values()) if (!Number.isSafeInteger(d.value)) throw new AppError('amount_out_of_range', {});
   return {
     lots: [...lotDelta.values()].filter((d) => d.on_hand !== 0).sort((a, b) => a.location_id - b.location_id || a.lot_id - b.lot_id),
     levels: [...levelDelta.values()]

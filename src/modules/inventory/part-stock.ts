@@ -1,7 +1,7 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
-import { formatFen, formatMilliFen, fromMilli, lineValue, toMilli } from '../../platform/numbers.js';
+import { formatFen, formatLineValue, formatMilliFen, fromMilli, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { isStationScoped } from './locations.js';
 
@@ -46,7 +46,7 @@ export async function partStock(ctx: Ctx, partId: number) {
     })),
     lots: lots.map((l) => {
       const onHand = held.filter((h) => h.lot_id === l.id).reduce((s, h) => s + h.on_hand, 0);
-      return { id: l.id, lotNo: l.lot_no, supplierId: l.supplier_id, supplierName: l.supplier_name, unitCost: formatFen(l.unit_cost), receivedAt: isoInZone(l.received_at, ctx.timeZone), onHand: fromMilli(onHand), value: formatMilliFen(lineValue(onHand, l.unit_cost)) };
+      return { id: l.id, lotNo: l.lot_no, supplierId: l.supplier_id, supplierName: l.supplier_name, unitCost: formatFen(l.unit_cost), receivedAt: isoInZone(l.received_at, ctx.timeZone), onHand: fromMilli(onHand), value: formatLineValue(onHand, l.unit_cost) };
     }),
   };
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
-import { lineValue, toFen, toMilli } from '../../platform/numbers.js';
+import { toFen, toMilli, totalValue } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { createParts, type PartInput } from '../catalog/parts.js';
 import { checkLineCount, documentView, insertDocument, loadParts } from './documents.js';
@@ -107,7 +107,7 @@ export async function postReceipt(ctx: Ctx, input: ReceiptInput) {
       // A station's own receipts must be visible to its station users (R-PLT-1 station scope).
       station_id: store.kind === 'station' ? store.id : store.station_id,
       posted_at: now,
-      total_cost: resolved.reduce((s, r) => s + lineValue(r.qty, r.unitCost), 0),
+      total_cost: totalValue(resolved),
     },
     resolved.map((r) => ({
       part_id: r.partId,

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { updateEach } from '../../platform/db/bulk.js';
-import { lineValue, toMilli } from '../../platform/numbers.js';
+import { toMilli, totalValue } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
 import { assertLinesAvailable, lockForPicking, lockLevels, postMoves, type MoveSpec } from './ledger.js';
@@ -34,7 +34,7 @@ export async function createTransfer(ctx: Ctx, input: { fromLocationId: number; 
   const now = ctx.clock.now();
   const { doc, lines: rows } = await postDocument(
     ctx,
-    { type: 'transfer', status: 'in_transit', from_location_id: from.id, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: null, reason: null, remark: input.remark ?? null, station_id: stationId, posted_at: now, total_cost: moves.reduce((s, m) => s + lineValue(m.qty, m.unitCost), 0) },
+    { type: 'transfer', status: 'in_transit', from_location_id: from.id, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: null, reason: null, remark: input.remark ?? null, station_id: stationId, posted_at: now, total_cost: totalValue(moves) },
     moves,
     { audit: { action: 'post', entity: 'transfer' } },
   );

@@ -63,6 +63,10 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
   if (e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return { code: 'concurrent_change', details: { constraint: (e as { constraint?: string }).constraint ?? null } };
   }
+  // A balance that would leave the range the app's numbers hold exactly (migration 0014).
+  if ((e?.code === '23514' && /_in_range$/.test((e as { constraint?: string }).constraint ?? '')) || (e?.code === 'SQLITE_CONSTRAINT_TRIGGER' && e.message === 'amount_out_of_range')) {
+    return { code: 'amount_out_of_range', details: {} };
+  }
   // Postgres value errors that only bad input can cause (e.g. a NUL byte in text).
   if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003' || e?.code === '22P02' || e?.code === 'SQLITE_MISMATCH') {
     return { code: 'validation_failed', details: { reason: 'invalid characters or value' } };
