@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayEdgeInZone, isoInZone, yearInZone } from './clock.js';
+import { dayEdgeInZone, isoInZone, parseInstant, yearInZone } from './clock.js';
 
 describe('times in the installation zone', () => {
   it('formats with the zone offset', () => {
@@ -19,4 +19,19 @@ describe('times in the installation zone', () => {
     expect(new Date(dayEdgeInZone('2026-10-01', 'Asia/Shanghai', 'end')).toISOString()).toBe('2026-10-01T15:59:59.999Z');
     expect(new Date(dayEdgeInZone('2026-10-01', 'UTC', 'start')).toISOString()).toBe('2026-10-01T00:00:00.000Z');
   });
+  it('parses ISO 8601 strictly, a time without an offset in the installation zone', () => {
+    const sh = (s: string, edge: 'start' | 'end' = 'start') => parseInstant(s, 'Asia/Shanghai', edge);
+    expect(sh('2026-11-01T00:00:00')).toBe(Date.UTC(2026, 9, 31, 16));
+    expect(sh('2026-11-01T08:00')).toBe(Date.UTC(2026, 10, 1, 0));
+    expect(sh('2026-11-01T00:00:00Z')).toBe(Date.UTC(2026, 10, 1));
+    expect(sh('2026-11-01T00:00:00.123+08:00')).toBe(Date.UTC(2026, 9, 31, 16, 0, 0, 123));
+    expect(sh('2026-11-01T00:00:00-0500')).toBe(Date.UTC(2026, 10, 1, 5));
+    expect(sh('2026-11-01')).toBe(dayEdgeInZone('2026-11-01', 'Asia/Shanghai', 'start'));
+    expect(sh('2026-11-01', 'end')).toBe(dayEdgeInZone('2026-11-01', 'Asia/Shanghai', 'end'));
+    expect(sh('2028-02-29')).not.toBeNaN();
+    for (const bad of ['2026-13-45', '2026-02-30', '2026-11-31', '2027-02-29', '2026-11-01T24:00', '2026-11-01T10:60', '2026-11-01T10:00+25:00', '1', 'bad', '2026-1-1', '']) {
+      expect(sh(bad), bad).toBeNaN();
+    }
+  });
 });
+

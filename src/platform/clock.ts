@@ -52,3 +52,25 @@ export function dayEdgeInZone(day: string, timeZone: string, edge: 'start' | 'en
   const local = edge === 'start' ? Date.UTC(y, m - 1, d) : Date.UTC(y, m - 1, d, 23, 59, 59, 999);
   return local - offsetMinutes(local, timeZone) * 60_000;
 }
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * An ISO 8601 time as an instant, or NaN when it is not one: a real calendar day (2026-02-30 is
+ * not), hours 00–23 and so on. A bare day is its first or last millisecond in the installation's
+ * zone (`edge`); a date-time without an offset is read in that zone too, not the process's.
+ */
+export function parseInstant(s: string, timeZone: string, edge: 'start' | 'end'): number {
+  const m = ISO.exec(s.trim());
+  if (!m) return NaN;
+  const [y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = m.slice(1) as string[];
+  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec), Number(frac.slice(0, 3).padEnd(3, '0')));
+  const back = new Date(local);
+  if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return NaN;
+  if (m[4] === undefined) return dayEdgeInZone(`${y}-${mo}-${d}`, timeZone, edge);
+  if (!zone) return local - offsetMinutes(local, timeZone) * 60_000;
+  if (zone === 'Z') return local;
+  const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+  if (Number(z[2]) > 23 || Number(z[3]) > 59) return NaN;
+  return local - (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])) * 60_000;
+}

@@ -65,6 +65,10 @@ describe('issues', () => {
     const over = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId, lotId: lotA, qty: 3 }, { partId, qty: 3 }] });
     expect(over.status).toBe(409);
     expect(over.body.error.code).toBe('insufficient_stock');
+    // A line short of its chosen lot is told what that lot has (3 of A), not the part's 4.
+    const lotShort = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId, lotId: lotA, qty: 4 }] });
+    expect(lotShort.status).toBe(409);
+    expect(lotShort.body.error).toMatchObject({ code: 'insufficient_stock', details: { available: 3, requested: 4, lotId: lotA } });
     // Within the stock, the FIFO line takes what the chosen-lot line left: lot A's last one, then B.
     const ok = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId, lotId: lotA, qty: 2 }, { partId, qty: 2 }] });
     expect(ok.status).toBe(201);

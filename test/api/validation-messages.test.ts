@@ -40,4 +40,66 @@ describe(`schema errors in the user's language (${dialect})`, () => {
     // A number that may be left empty: both are named, the number first.
     expect(alarm.body.error).toMatchObject({ details: { field: 'alarmQty', rule: 'type' }, message: '输入有误：alarmQty 应为数字 / 空' });
   });
+
+  it('a nullable text that is too long names its length, not "must be empty"', async () => {
+    const r = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, remark: '长'.repeat(100_000), lines: [{ partId: s.part.id, qty: 1 }] });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatchObject({ details: { field: 'remark', rule: 'maxLength' } });
+    expect(r.body.error.message).toMatch(/^输入有误：remark 最多 \d+ 个字$/);
+  });
+
+  it("a body that is not JSON is told in the user's language, without the framework's English", async () => {
+    const send = (lang: string, payload: string) => t.app.inject({ method: 'POST', url: '/api/v1/issues', payload, headers: { authorization: `Bearer ${t.api.token}`, 'content-type': 'application/json', 'accept-language': lang } });
+    const cn = await send('zh-CN', '{"fromLocationId":');
+    expect(cn.statusCode).toBe(400);
+    expect(cn.json().error).toMatchObject({ code: 'validation_failed', message: '输入有误：请求内容不是有效的 JSON' });
+    expect((await send('zh-TW', '{')).json().error.message).toBe('輸入有誤：請求內容不是有效的 JSON');
+    expect((await send('en', '')).json().error.message).toBe('Invalid input: the request body is not valid JSON');
+  });
+
+  it('a NUL character in a text is refused on either database, nothing stored', async () => {
+    for (const body of [{ code: 'NUL\u00001', name: '空字符', unit: '个' }, { code: 'NUL-2', name: '空\u0000字符', unit: '个' }]) {
+      const r = await t.api.post('/parts', body);
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'validation_failed', message: '输入有误：文字中不能含有空字符（\\u0000）' });
+    }
+    const lot = await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ partId: s.part.id, qty: 1, unitCost: '1.00', lot: 'L\u00002' }] });
+    expect(lot.status).toBe(400);
+    expect((await t.api.get('/parts?q=NUL')).body.items).toEqual([]);
+  });
+
+  it('an impossible date is refused, and a time without an offset is read in the installation zone', async () => {
+    for (const q of ['to=2026-13-45', 'from=2026-11-31', 'to=2026-02-30', 'from=1', 'from=2026-11-01T24:00']) {
+      const r = await t.api.get(`/moves?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.error.code).toBe('invalid_date');
+    }
+    const moves = (await t.api.get(`/moves?partId=${s.part.id}&limit=500`)).body.items as { postedAt: string }[];
+    const at = new Date(moves[0]!.postedAt).getTime();
+    // The same instant written in Shanghai time without an offset, and in UTC without one.
+    const local = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 23);
+    const window = (f: number, to: number) => t.api.get(`/moves?partId=${s.part.id}&from=${local(f)}&to=${local(to)}`);
+    expect((await window(at - 1000, at + 1000)).body.items.length).toBeGreaterThan(0);
+    expect((await window(at + 3_600_000, at + 7_200_000)).body.items).toEqual([]);
+  });
+
+  it('a JSON body is taken as typed: no true, "2.5" or [1] where a number is due; query strings still are text', async () => {
+    const ok = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...ok, toUserId: true }, 'toUserId'],
+      [{ ...ok, fromLocationId: String(s.wh.id) }, 'fromLocationId'],
+      [{ ...ok, lines: [{ partId: s.part.id, qty: '2.5' }] }, 'lines.0.qty'],
+      [{ ...ok, lines: [{ partId: s.part.id, qty: [1] }] }, 'lines.0.qty'],
+      [{ ...ok, remark: 123 }, 'remark'],
+    ];
+    for (const [body, field] of cases) {
+      const r = await t.api.post('/issues', body);
+      expect(r.status, field).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'validation_failed', details: { field, rule: 'type' } });
+    }
+    const page = await t.api.get(`/moves?partId=${s.part.id}&limit=1`);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+  });
 });
+

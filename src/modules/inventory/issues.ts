@@ -200,8 +200,10 @@ async function planIssue(ctx: Ctx, levels: Levels, from: number, to: number, lin
   const picked = given ?? (await pickLines(ctx, from, lines));
   for (const [i, l] of lines.entries()) {
     if (!picked[i]!.picks) {
+      // A line naming its lot is short of that lot: what it could take of it, not the part's stock.
       const lv = levels.get(levelKey(from, l.partId));
-      throw new AppError('insufficient_stock', { partId: l.partId, partCode: parts.get(l.partId)!.code, available: lv ? (lv.on_hand - lv.reserved) / 1000 : 0, requested: l.qty / 1000, lotId: l.lotId });
+      const available = l.lotId != null ? picked[i]!.held : lv ? lv.on_hand - lv.reserved : 0;
+      throw new AppError('insufficient_stock', { partId: l.partId, partCode: parts.get(l.partId)!.code, available: available / 1000, requested: l.qty / 1000, lotId: l.lotId });
     }
   }
   return issueMoves(from, to, lines, parts, picked, extra);

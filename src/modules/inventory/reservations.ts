@@ -1,6 +1,6 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
-import { isoInZone } from '../../platform/clock.js';
+import { isoInZone, parseInstant } from '../../platform/clock.js';
 import { fromMilli, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
@@ -56,7 +56,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
   }
   let expiresAt: number | null = null;
   if (input.expiresAt) {
-    expiresAt = Date.parse(input.expiresAt);
+    expiresAt = parseInstant(input.expiresAt, ctx.timeZone, 'end');
     if (Number.isNaN(expiresAt)) throw new AppError('invalid_date', { field: 'expiresAt' });
   }
   const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, qty: toMilli(l.qty, `lines.${i}.qty`) })));

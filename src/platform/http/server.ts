@@ -4,6 +4,8 @@
  * → handler (which opens the transaction) → error mapping. 5xx never shows internals.
  */
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
 import cookie from '@fastify/cookie';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,6 +32,17 @@ export function errorBody(code: string, lang: Lang, details: Record<string, unkn
   return { error: { code, message: formatMessage(code, lang, details), details } };
 }
 
+/** The reasons of validation_failed answers the framework or the database gives, in the user's language. */
+const REASONS = {
+  bad_json: { 'zh-CN': '请求内容不是有效的 JSON', 'zh-TW': '請求內容不是有效的 JSON', en: 'the request body is not valid JSON' },
+  malformed_request: { 'zh-CN': '请求格式不对', 'zh-TW': '請求格式不對', en: 'malformed request' },
+  malformed_url: { 'zh-CN': '网址格式不对', 'zh-TW': '網址格式不對', en: 'malformed URL' },
+  invalid_value: { 'zh-CN': '含有无效的字符或数值', 'zh-TW': '含有無效的字元或數值', en: 'invalid characters or value' },
+  nul_character: { 'zh-CN': '文字中不能含有空字符（\\u0000）', 'zh-TW': '文字中不能含有空字元（\\u0000）', en: 'text must not contain the NUL character (\\u0000)' },
+  number_out_of_range: { 'zh-CN': '数值超出范围', 'zh-TW': '數值超出範圍', en: 'number out of range' },
+} satisfies Record<string, Record<Lang, string>>;
+const reason = (key: keyof typeof REASONS, lang: Lang) => ({ reason: REASONS[key][lang] });
+
 function mapError(err: unknown, lang: Lang): { code: string; details: Record<string, unknown> } | null {
   if (err instanceof AppError) return { code: err.code, details: err.details };
   if (err instanceof RetryExhaustedError) return { code: 'busy', details: {} };
@@ -43,16 +56,18 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
       return { code: 'unsupported_media_type', details: {} };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'validation_failed', details: reason('bad_json', lang) };
     case 'FST_ERR_CTP_EMPTY_TYPE':
+      return { code: 'validation_failed', details: reason('malformed_request', lang) };
     case 'FST_ERR_INVALID_URL':
     case 'FST_ERR_BAD_URL':
-      return { code: 'validation_failed', details: { reason: e.message } };
+      return { code: 'validation_failed', details: reason('malformed_url', lang) };
     case 'FST_ERR_RATE_LIMIT':
       return { code: 'rate_limited', details: {} };
   }
   if (e?.statusCode === 429) return { code: 'rate_limited', details: {} };
   if (err instanceof SyntaxError || (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
-    return { code: 'validation_failed', details: { reason: 'malformed request' } };
+    return { code: 'validation_failed', details: reason('malformed_request', lang) };
   }
   // A unique key lost to a concurrent writer (the pre-check passed in both transactions).
   if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -69,28 +84,31 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
   }
   // Postgres value errors that only bad input can cause (e.g. a NUL byte in text).
   if (e?.code === '22021' || e?.code === '22P05' || e?.code === '22003' || e?.code === '22P02' || e?.code === 'SQLITE_MISMATCH') {
-    return { code: 'validation_failed', details: { reason: 'invalid characters or value' } };
+    return { code: 'validation_failed', details: reason('invalid_value', lang) };
   }
   return null;
 }
 
 /**
- * Walks a request's input; true when a number in it is not finite. Strings holding a lone UTF-16
- * surrogate (no character; either database stores it as U+FFFD) are made well-formed in place, so
- * what the code compares — a lot number, a part code — is what the database keeps.
+ * Walks a request's input; what is wrong with it, if anything: a number that is not finite, or a
+ * NUL character in a text (PostgreSQL cannot store one, so no database gets one). Strings holding
+ * a lone UTF-16 surrogate (no character; either database stores it as U+FFFD) are made
+ * well-formed in place, so what the code compares — a lot number, a part code — is what the
+ * database keeps.
  */
-function scrubInput(v: unknown, depth = 0): boolean {
-  if (typeof v === 'number') return !Number.isFinite(v);
-  if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return false;
-  let nonFinite = false;
+function scrubInput(v: unknown, depth = 0): keyof typeof REASONS | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : 'number_out_of_range';
+  if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return null;
+  let problem: keyof typeof REASONS | null = null;
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) {
     const x = o[k];
     if (typeof x === 'string') {
-      if (!x.isWellFormed()) o[k] = x.toWellFormed();
-    } else if (scrubInput(x, depth + 1)) nonFinite = true;
+      if (x.includes('\0')) problem ??= 'nul_character';
+      else if (!x.isWellFormed()) o[k] = x.toWellFormed();
+    } else problem ??= scrubInput(x, depth + 1);
   }
-  return nonFinite;
+  return problem;
 }
 
 /** The host of an Origin header; null for "null" (sandboxed frames) and garbage. */
@@ -156,6 +174,20 @@ export function nullFirst(schema: unknown): void {
   for (const v of Object.values(o)) nullFirst(v);
 }
 
+/**
+ * Schema validators. A JSON body is taken as typed: `true`, `"2.5"` or `[1]` where a number is
+ * due is a 400, not 1 or 2.5 (Fastify's default coerces every part alike, so `toUserId: true`
+ * issued stock to user 1). Query strings, path parameters and headers are text and are coerced
+ * to their schema's types (`?limit=20`, `?ids=1` as a one-item list). Otherwise Fastify's options.
+ */
+const ajvFor = (coerceTypes: boolean | 'array') => {
+  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: true, allErrors: false, addUsedSchema: false });
+  formats.default(ajv); // a CommonJS module: its default export is on .default
+  return ajv;
+};
+const bodyAjv = ajvFor(false);
+const textAjv = ajvFor('array');
+
 export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise<App> {
   const app = Fastify({
     // Request lines are not logged (they would cost more than the work at 1,000 req/s); errors are.
@@ -168,10 +200,10 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
       const lang = pickLang(req.headers['accept-language']);
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
       const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      void (reply as any).code(tooLong ? 404 : 400).send(errorBody(tooLong ? 'route_not_found' : 'validation_failed', lang, tooLong ? {} : { reason: 'malformed URL' }));
+      void (reply as any).code(tooLong ? 404 : 400).send(errorBody(tooLong ? 'route_not_found' : 'validation_failed', lang, tooLong ? {} : reason('malformed_url', lang)));
     },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
 
   app.decorateRequest('actor', null);
   app.decorateRequest('lang', 'zh-CN');
@@ -239,9 +271,8 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
 
   // Ajv coerces "Infinity" and "1e309" to non-finite numbers, which pass minimum/maximum.
   app.addHook('preHandler', async (req) => {
-    if ([req.params, req.query, req.body].map((v) => scrubInput(v)).some(Boolean)) {
-      throw new AppError('validation_failed', { reason: 'number out of range' });
-    }
+    const problem = [req.params, req.query, req.body].map((v) => scrubInput(v)).find(Boolean);
+    if (problem) throw new AppError('validation_failed', reason(problem, req.lang));
   });
 
   app.setErrorHandler((err, req, reply) => {

@@ -61,7 +61,8 @@ function allowed(p: Record<string, unknown>, open: string, sep: string, close: s
  * The issue to tell the user. Ajv reports a union's failure as one error per branch, then the
  * anyOf; the first branch of a nullable field is null (nullFirst), so a bad value of an optional
  * enum read "must be null". A union of constants is told as an enum with its values, a union of
- * types as the list of types; anything else as Ajv's first issue.
+ * types as the list of types, a rule the non-null branch broke as that rule; anything else as
+ * Ajv's first issue.
  */
 function pick(issues: readonly AjvIssue[]): AjvIssue | undefined {
   const first = issues[0];
@@ -73,7 +74,9 @@ function pick(issues: readonly AjvIssue[]): AjvIssue | undefined {
   if (consts.length > 0) return { keyword: 'enum', instancePath: first.instancePath, params: { allowedValues: nullable ? [...consts, null] : consts } };
   const types = [...new Set(same.flatMap((i) => (i.keyword === 'type' ? String(i.params?.type).split(',') : [])))];
   if (types.length > 1 && same.every((i) => i.keyword === 'type' || i.keyword === 'anyOf')) return { keyword: 'type', instancePath: first.instancePath, params: { type: [...types.filter((t) => t !== 'null'), ...(nullable ? ['null'] : [])].join(',') } };
-  return first;
+  // A nullable field whose value had the right type but broke a rule of it (too long, a bad
+  // pattern): that rule, not "must be null".
+  return same.find((i) => i.keyword !== 'anyOf' && !(i.keyword === 'type' && i.params?.type === 'null')) ?? first;
 }
 
 const typeName = (t: unknown, lang: Lang) => String(t).split(',').map((x) => TYPE_NAMES[x]?.[lang] ?? x).join(' / ');
