@@ -52,26 +52,31 @@ export function formatFen(fen: number): string {
 }
 
 /**
- * qty (milli) × unit cost (fen) in thousandths of a fen, exact. Past 2^53 (about 90 billion yuan)
- * a number no longer holds it exactly: 409 amount_out_of_range, so a posting fails whole.
+ * A value (thousandths of a fen) as it is, or 409 amount_out_of_range once a number no longer
+ * holds it exactly (past 2^53, about 90 billion yuan), so the posting that needed it fails whole.
  */
-export function lineValue(qtyMilli: number, unitCostFen: number): number {
-  const v = qtyMilli * unitCostFen;
+export function exactValue(v: number): number {
   if (!Number.isSafeInteger(v)) throw new AppError('amount_out_of_range', {});
   return v;
 }
 
-/** The sum of values (thousandths of a fen), refused like lineValue past 2^53. */
+/** qty (milli) × unit cost (fen) in thousandths of a fen, exact (or refused: exactValue). */
+export function lineValue(qtyMilli: number, unitCostFen: number): number {
+  return exactValue(qtyMilli * unitCostFen);
+}
+
+/** The sum of values (thousandths of a fen), exact or refused. */
 export function sumValues(values: Iterable<number>): number {
   let s = 0;
   for (const v of values) s += v;
-  if (!Number.isSafeInteger(s)) throw new AppError('amount_out_of_range', {});
-  return s;
+  return exactValue(s);
 }
 
 /** The value of items (qty in milli × unit cost in fen), as a document's total: exact or refused. */
 export function totalValue(items: readonly { qty: number; unitCost: number }[]): number {
-  return sumValues(items.map((m) => lineValue(m.qty, m.unitCost)));
+  let s = 0;
+  for (const m of items) s += lineValue(m.qty, m.unitCost);
+  return exactValue(s);
 }
 
 /** qty × unit cost formatted as money for display, exact at any size (a read never fails). */

@@ -8,7 +8,7 @@ import type { Ctx, Database } from '../../db.js';
 import { prepared } from '../../platform/db/prepared.js';
 import { AppError } from '../../platform/errors.js';
 import { yearInZone } from '../../platform/clock.js';
-import { lineValue } from '../../platform/numbers.js';
+import { exactValue, lineValue } from '../../platform/numbers.js';
 import { formatNumber, pickLots, type LotStock } from './ledger.rules.js';
 import type { LotBalancesTable, MoveKind, MovesTable, StockLevelsRow, StockLevelsTable } from './tables.js';
 
@@ -251,7 +251,7 @@ export function balanceDeltas(moves: readonly MoveSpec[]) {
     add(m.to, m, 1);
   }
   // Each line's value is exact (lineValue); their sum per part and location must be too.
-  for (const d of levelDelta.values()) if (!Number.isSafeInteger(d.value)) throw new AppError('amount_out_of_range', {});
+  for (const d of levelDelta.values()) exactValue(d.value);
   return {
     lots: [...lotDelta.values()].filter((d) => d.on_hand !== 0).sort((a, b) => a.location_id - b.location_id || a.lot_id - b.lot_id),
     levels: [...levelDelta.values()]

@@ -13,7 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Actor, Ctx, Role } from '../../db.js';
-import { validationDetails, type AjvIssue } from './validation-messages.js';
+import { reason, validationDetails, type AjvIssue, type ReasonKey } from './validation-messages.js';
 import { AppError, errorSpec, formatMessage, type Lang } from '../errors.js';
 import { pickLang } from '../i18n.js';
 import { inTransaction, RetryExhaustedError } from '../db/transaction.js';
@@ -31,17 +31,6 @@ export interface PipelineHooks {
 export function errorBody(code: string, lang: Lang, details: Record<string, unknown> = {}) {
   return { error: { code, message: formatMessage(code, lang, details), details } };
 }
-
-/** The reasons of validation_failed answers the framework or the database gives, in the user's language. */
-const REASONS = {
-  bad_json: { 'zh-CN': '请求内容不是有效的 JSON', 'zh-TW': '請求內容不是有效的 JSON', en: 'the request body is not valid JSON' },
-  malformed_request: { 'zh-CN': '请求格式不对', 'zh-TW': '請求格式不對', en: 'malformed request' },
-  malformed_url: { 'zh-CN': '网址格式不对', 'zh-TW': '網址格式不對', en: 'malformed URL' },
-  invalid_value: { 'zh-CN': '含有无效的字符或数值', 'zh-TW': '含有無效的字元或數值', en: 'invalid characters or value' },
-  nul_character: { 'zh-CN': '文字中不能含有空字符（\\u0000）', 'zh-TW': '文字中不能含有空字元（\\u0000）', en: 'text must not contain the NUL character (\\u0000)' },
-  number_out_of_range: { 'zh-CN': '数值超出范围', 'zh-TW': '數值超出範圍', en: 'number out of range' },
-} satisfies Record<string, Record<Lang, string>>;
-const reason = (key: keyof typeof REASONS, lang: Lang) => ({ reason: REASONS[key][lang] });
 
 function mapError(err: unknown, lang: Lang): { code: string; details: Record<string, unknown> } | null {
   if (err instanceof AppError) return { code: err.code, details: err.details };
@@ -96,10 +85,10 @@ function mapError(err: unknown, lang: Lang): { code: string; details: Record<str
  * well-formed in place, so what the code compares — a lot number, a part code — is what the
  * database keeps.
  */
-function scrubInput(v: unknown, depth = 0): keyof typeof REASONS | null {
+function scrubInput(v: unknown, depth = 0): ReasonKey | null {
   if (typeof v === 'number') return Number.isFinite(v) ? null : 'number_out_of_range';
   if (depth > 20 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return null;
-  let problem: keyof typeof REASONS | null = null;
+  let problem: ReasonKey | null = null;
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) {
     const x = o[k];

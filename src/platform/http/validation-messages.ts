@@ -1,6 +1,7 @@
-// Schema validation failures worded in the user's language. Ajv words its errors in English
-// ("must have required property 'partId'"); the stable part a client reads is details.field and
-// details.rule (the Ajv keyword), and the sentence in the message follows Accept-Language.
+// Validation failures worded in the user's language. Ajv words its errors in English ("must have
+// required property 'partId'"); the stable part a client reads is details.field and details.rule
+// (the Ajv keyword), and the sentence in the message follows Accept-Language. The reasons the
+// framework and the databases give (bad JSON, a NUL character, …) are worded here too.
 import type { Lang } from '../errors.js';
 
 export interface AjvIssue {
@@ -19,6 +20,20 @@ const TYPE_NAMES: Record<string, Record<Lang, string>> = {
   object: { 'zh-CN': '对象', 'zh-TW': '物件', en: 'an object' },
   null: { 'zh-CN': '空', 'zh-TW': '空', en: 'null' },
 };
+
+/** The reasons of validation_failed answers the framework or the database gives, in the user's language. */
+const REASONS = {
+  bad_json: { 'zh-CN': '请求内容不是有效的 JSON', 'zh-TW': '請求內容不是有效的 JSON', en: 'the request body is not valid JSON' },
+  malformed_request: { 'zh-CN': '请求格式不对', 'zh-TW': '請求格式不對', en: 'malformed request' },
+  malformed_url: { 'zh-CN': '网址格式不对', 'zh-TW': '網址格式不對', en: 'malformed URL' },
+  invalid_value: { 'zh-CN': '含有无效的字符或数值', 'zh-TW': '含有無效的字元或數值', en: 'invalid characters or value' },
+  nul_character: { 'zh-CN': '文字中不能含有空字符（\\u0000）', 'zh-TW': '文字中不能含有空字元（\\u0000）', en: 'text must not contain the NUL character (\\u0000)' },
+  number_out_of_range: { 'zh-CN': '数值超出范围', 'zh-TW': '數值超出範圍', en: 'number out of range' },
+} satisfies Record<string, Record<Lang, string>>;
+export type ReasonKey = keyof typeof REASONS;
+
+/** details for a validation_failed answer with one of those reasons. */
+export const reason = (key: ReasonKey, lang: Lang) => ({ reason: REASONS[key][lang] });
 
 type Words = (field: string, p: Record<string, unknown>, lang: Lang) => string;
 
