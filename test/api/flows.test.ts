@@ -154,10 +154,34 @@ describe('shortages and the purchase list (R-INV-6)', () => {
     const part = (await t.api.get(`/parts/${s.part.id}`)).body;
     await t.api.patch(`/parts/${s.part.id}`, { version: part.version, alarmQty: 1000 });
     const list = (await t.api.get('/shortages/purchase-list')).body;
-    const lines = list.groups.flatMap((g: { lines: unknown[] }) => g.lines);
+    const lines = list.items.flatMap((g: { lines: unknown[] }) => g.lines);
     expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ partName: '左后视镜总成（新款）', qty: 2 }), expect.objectContaining({ partId: s.part.id, sources: ['alarm'] })]));
-    const g = list.groups.find((x: { lines: { partId: number }[] }) => x.lines.some((l) => l.partId === s.part.id));
+    const g = list.items.find((x: { lines: { partId: number }[] }) => x.lines.some((l) => l.partId === s.part.id));
     expect(g.supplierName).toBe('宇通配件供应商');
+  });
+
+  it('pages the supplier groups in the list\'s order, and refuses a cursor it did not give', async () => {
+    const sup = (await t.api.post('/suppliers', { code: 'S2', name: '滤清器供应商' })).body;
+    const part = (await t.api.post('/parts', { code: 'PL-01', name: '空气滤芯', unit: '个', preferredSupplierId: sup.id })).body;
+    await t.api.post('/shortages', { partId: part.id, qty: 1 });
+    const all = (await t.api.get('/shortages/purchase-list?limit=500')).body;
+    expect(all.items.map((g: { supplierCode: string | null }) => g.supplierCode)).toEqual([null, 'S1', 'S2']);
+    expect(all.nextCursor).toBeNull();
+    const seen: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: { status: number; body: { items: unknown[]; nextCursor: string | null } } = await t.api.get(`/shortages/purchase-list?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(r.status).toBe(200);
+      expect(r.body.items).toHaveLength(1);
+      seen.push(...r.body.items);
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items);
+    for (const bad of ['bogus', Buffer.from('[-1]').toString('base64url'), Buffer.from('["S1"]').toString('base64url')]) {
+      const r = await t.api.get(`/shortages/purchase-list?cursor=${bad}`);
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('invalid_cursor');
+    }
   });
 
   it('lists one requester\'s shortage requests with createdBy', async () => {
@@ -186,7 +210,7 @@ describe('shortages and the purchase list (R-INV-6)', () => {
     const status = async (id: number) => (await t.api.get('/shortages?limit=200')).body.items.find((x: { id: number }) => x.id === id).status;
     // 6 arrived: the ordered 3 is covered, the 10 is not (it stays), the later 2 is.
     expect([await status(ordered.id), await status(big.id), await status(small.id), await status(text.id), await status(atStation.id)]).toEqual(['closed', 'open', 'closed', 'open', 'open']);
-    const lines = (await t.api.get('/shortages/purchase-list')).body.groups.flatMap((g: { lines: { partId: number | null; qty: number }[] }) => g.lines);
+    const lines = (await t.api.get('/shortages/purchase-list')).body.items.flatMap((g: { lines: { partId: number | null; qty: number }[] }) => g.lines);
     expect(lines.find((l: { partId: number | null }) => l.partId === part.id).qty).toBe(11);
     const trail = await t.handle.db.selectFrom('audit_log').selectAll().where('entity', '=', 'shortage').where('entity_id', '=', ordered.id).where('action', '=', 'fulfil').execute();
     expect(JSON.parse(trail[0]!.after!)).toEqual({ status: 'closed', arrivedWith: rec.body.number });

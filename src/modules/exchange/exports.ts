@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { listParts, type PartQuery } from '../catalog/parts.js';
 import { listSuppliers } from '../catalog/suppliers.js';
 import { listDocuments, listHoldings, listMoves, listStock, type StockQuery } from '../inventory/ledger.queries.js';
-import { purchaseList } from '../inventory/shortages.js';
+import { purchaseGroups } from '../inventory/shortages.js';
 import { issueStats, type GroupBy } from '../reports/issue-stats.js';
 import { writeSheet, type ExportColumn } from './xlsx.js';
 import './errors.js';
@@ -215,7 +215,7 @@ export async function exportIssueStats(ctx: Ctx, q: { from?: string; to?: string
 
 /** The purchase list (R-INV-6), one row per part, grouped by supplier. */
 export async function exportPurchaseList(ctx: Ctx) {
-  const { groups } = await purchaseList(ctx);
+  const groups = await purchaseGroups(ctx);
   const rows = groups.flatMap((g) => g.lines.map((l) => ({ ...l, supplierCode: g.supplierCode, supplierName: g.supplierName })));
   type R = (typeof rows)[number];
   return writeSheet<R>('采购单', [

@@ -158,7 +158,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   app.patch('/shortages/:id', { config: { access: ['admin', 'warehouse_keeper', 'service_manager'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ status: Type.Union([Type.Literal('ordered'), Type.Literal('closed')]), version: Version }), response: { 200: S.Shortage } } }, async (req) =>
     withTx(deps, req, (ctx) => closeShortage(ctx, req.params.id, req.body.status, req.body.version)),
   );
-  app.get('/shortages/purchase-list', { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'] }, schema: { tags: ['inventory'], response: { 200: S.PurchaseList } } }, async (req) => purchaseList(ctxOf(deps, req)));
+  app.get('/shortages/purchase-list', { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'] }, schema: { tags: ['inventory'], querystring: Type.Object(PageQuery), response: { 200: S.PurchaseList } } }, async (req) => purchaseList(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }));
 
   // ── transfers ──
   app.post('/transfers', { config: { access: ['admin', 'warehouse_keeper'] }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toLocationId: Id, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } }, async (req, reply) =>

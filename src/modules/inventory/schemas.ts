@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { pageOf } from '../../platform/http/paging.js';
 
 const N = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const NInt = Type.Union([Type.Integer(), Type.Null()]);
@@ -147,24 +148,22 @@ export const Move = Type.Object({
   postedBy: Type.Integer(),
 });
 
-export const PurchaseList = Type.Object({
-  groups: Type.Array(
+export const PurchaseGroup = Type.Object({
+  supplierId: NInt,
+  supplierCode: NStr,
+  supplierName: NStr,
+  lines: Type.Array(
     Type.Object({
-      supplierId: NInt,
-      supplierCode: NStr,
-      supplierName: NStr,
-      lines: Type.Array(
-        Type.Object({
-          partId: NInt,
-          partCode: NStr,
-          partName: Type.String(),
-          spec: NStr,
-          unit: NStr,
-          qty: Type.Number(),
-          sources: Type.Array(Type.String()),
-          lastCost: NStr,
-        }),
-      ),
+      partId: NInt,
+      partCode: NStr,
+      partName: Type.String(),
+      spec: NStr,
+      unit: NStr,
+      qty: Type.Number(),
+      sources: Type.Array(Type.String()),
+      lastCost: NStr,
     }),
   ),
 });
+
+export const PurchaseList = pageOf(PurchaseGroup);

@@ -108,8 +108,9 @@ export interface PurchaseLine {
 /**
  * The purchase list (採購單): open shortage requests, work orders waiting for parts and stock
  * below its alarm threshold, summed per part and grouped by the part's supplier (R-INV-6).
+ * Every group, for the export and the slip; the route pages them with purchaseList.
  */
-export async function purchaseList(ctx: Ctx) {
+export async function purchaseGroups(ctx: Ctx) {
   const shortages = await ctx.db
     .selectFrom('shortages as s')
     .leftJoin('parts as p', 'p.id', 's.part_id')
@@ -182,5 +183,18 @@ export async function purchaseList(ctx: Ctx) {
     g.lines.push({ ...line, qty: fromMilli(line.qty) });
     groups.set(supplierId, g);
   }
-  return { groups: [...groups.values()].map((g) => ({ supplierId: g.supplier?.id ?? null, supplierCode: g.supplier?.code ?? null, supplierName: g.supplier?.name ?? null, lines: g.lines })) };
+  return [...groups.values()].map((g) => ({ supplierId: g.supplier?.id ?? null, supplierCode: g.supplier?.code ?? null, supplierName: g.supplier?.name ?? null, lines: g.lines }));
+}
+
+function groupsSent(cursor: string | undefined): number {
+  const after = decodeCursor(cursor, 1);
+  if (after && !(Number.isSafeInteger(after[0]) && (after[0] as number) >= 0)) throw new AppError('invalid_cursor');
+  return after ? (after[0] as number) : 0;
+}
+
+/** One page of the supplier groups, in the list's order; the cursor counts the groups already sent. */
+export async function purchaseList(ctx: Ctx, q: { limit: number; cursor?: string }) {
+  const start = groupsSent(q.cursor);
+  const numbered = (await purchaseGroups(ctx)).map((g, i) => ({ g, sent: i + 1 })).slice(start, start + q.limit + 1);
+  return toPage(numbered, q.limit, (x) => x.g, (x) => [x.sent]);
 }

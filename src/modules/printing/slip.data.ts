@@ -5,7 +5,7 @@ import { isoInZone } from '../../platform/clock.js';
 import { formatMilliFen, fromMilli, lineValue, toFen, toMilli } from '../../platform/numbers.js';
 import { getDocument } from '../inventory/documents.js';
 import { readDocument } from '../inventory/ledger.queries.js';
-import { purchaseList } from '../inventory/shortages.js';
+import { purchaseGroups } from '../inventory/shortages.js';
 import type { DocumentType } from '../inventory/tables.js';
 import { DOCUMENT_STATUS_LABEL, DOCUMENT_TYPE_LABEL } from '../inventory/labels.js';
 
@@ -136,13 +136,13 @@ export async function documentSlip(ctx: Ctx, id: number): Promise<Slip> {
 
 /** The purchase list (採购单) as a slip, one section per supplier; its number is the print time. */
 export async function purchaseListSlip(ctx: Ctx): Promise<Slip> {
-  const list = await purchaseList(ctx);
+  const groups = await purchaseGroups(ctx);
   const now = ctx.clock.now();
   const date = localTime(now, ctx.timeZone);
   let no = 0;
   let totalQty = 0;
   let totalValue = 0;
-  const sections = list.groups.map((g): SlipSection => ({
+  const sections = groups.map((g): SlipSection => ({
     heading: g.supplierName ? `供应商：${g.supplierName}${g.supplierCode ? `（${g.supplierCode}）` : ''}` : '供应商：未指定',
     lines: g.lines.map((l) => {
       const qty = toMilli(l.qty, 'qty', { allowZero: true });

@@ -61,3 +61,30 @@ describe('group labels', () => {
     for (const u of users) expect(labels.get(u.id)).toBe(u.displayName);
   });
 });
+
+describe('paging (API.md: ?limit= and ?cursor=)', () => {
+  it('pages the groups in key order, the one without a key last, each page with the totals of all', async () => {
+    const all = (await t.api.get('/reports/issue-stats?groupBy=workOrder&limit=500')).body;
+    expect(all.items.map((r: { key: number | null }) => r.key)).toEqual([expect.any(Number), null]);
+    expect(all.nextCursor).toBeNull();
+    const seen: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: { status: number; body: { items: unknown[]; nextCursor: string | null; totals: unknown } } = await t.api.get(`/reports/issue-stats?groupBy=workOrder&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(r.status).toBe(200);
+      expect(r.body.items).toHaveLength(1);
+      expect(r.body.totals).toEqual(expected);
+      seen.push(...r.body.items);
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items);
+  });
+
+  it('refuses a cursor it did not give with 400 invalid_cursor', async () => {
+    for (const cursor of ['bogus', Buffer.from('["x"]').toString('base64url')]) {
+      const r = await t.api.get(`/reports/issue-stats?groupBy=part&cursor=${cursor}`);
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('invalid_cursor');
+    }
+  });
+});

@@ -1,6 +1,8 @@
 // Issue statistics (領取統計, R-INV-10): read-only, straight from the moves.
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
+import { AppError } from '../../platform/errors.js';
+import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { formatMilliFen, fromMilli } from '../../platform/numbers.js';
 import { parseTime } from '../inventory/ledger.queries.js';
 import { isStationScoped } from '../inventory/locations.js';
@@ -93,9 +95,25 @@ export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; grou
   const t = [...acc.values()].reduce((s, a) => ({ issued: s.issued + a.issued, returned: s.returned + a.returned, consumed: s.consumed + a.consumed, scrapped: s.scrapped + a.scrapped, cost: s.cost + a.cost, sale: s.sale + a.sale }), { issued: 0, returned: 0, consumed: 0, scrapped: 0, cost: 0, sale: 0 });
   return {
     items,
-    nextCursor: null,
     totals: { issuedQty: fromMilli(t.issued), returnedQty: fromMilli(t.returned), consumedQty: fromMilli(t.consumed), scrappedQty: fromMilli(t.scrapped), netQty: fromMilli(t.issued - t.returned), cost: formatMilliFen(t.cost), saleValue: formatMilliFen(t.sale), profit: formatMilliFen(t.sale - t.cost) },
   };
+}
+
+/** Key order, the rows without a key last: groups keep their place while the figures change. */
+const byKey = (a: IssueStatRow, b: IssueStatRow) => (a.key === null ? 1 : b.key === null ? -1 : a.key - b.key);
+
+function afterKey(cursor: string | undefined): number | null {
+  const after = decodeCursor(cursor, 1);
+  if (after && typeof after[0] !== 'number') throw new AppError('invalid_cursor');
+  return after ? (after[0] as number) : null;
+}
+
+/** One page of the groups in key order; the totals stay those of every group. */
+export async function issueStatsPage(ctx: Ctx, q: { from?: string; to?: string; groupBy: GroupBy; limit: number; cursor?: string }) {
+  const after = afterKey(q.cursor);
+  const { items, totals } = await issueStats(ctx, q);
+  const rest = items.filter((r) => after === null || r.key === null || r.key > after).sort(byKey);
+  return { ...toPage(rest.slice(0, q.limit + 1), q.limit, (r) => r, (r) => [r.key]), totals };
 }
 
 /**

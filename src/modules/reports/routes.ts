@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf } from '../../platform/http/server.js';
 import { PageQuery } from '../../platform/http/paging.js';
-import { issueStats } from './issue-stats.js';
+import { issueStatsPage } from './issue-stats.js';
 
 const Row = {
   issuedQty: Type.Number(),
@@ -37,6 +37,6 @@ export function reportRoutes(app: App, deps: AppDeps) {
         },
       },
     },
-    async (req) => issueStats(ctxOf(deps, req), { from: req.query.from, to: req.query.to, groupBy: req.query.groupBy ?? 'employee' }),
+    async (req) => issueStatsPage(ctxOf(deps, req), { ...req.query, groupBy: req.query.groupBy ?? 'employee', limit: req.query.limit ?? 50 }),
   );
 }

@@ -442,7 +442,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1289,7 +1292,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1422,7 +1428,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1675,7 +1684,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -1890,7 +1902,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -2726,7 +2741,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -3841,7 +3859,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -3924,7 +3945,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -4668,11 +4692,17 @@ export interface paths {
                             documentNumber: string;
                             fromLocationId: number;
                             id: number;
+                            kind: string;
                             lotId: number;
                             partId: number;
+                            postedAt: string;
+                            postedBy: number;
                             qty: number;
-                            reversesMoveId: number;
+                            reversesMoveId: number | null;
                             toLocationId: number;
+                            unitCost: string;
+                            userId: number | null;
+                            workOrderId: number | null;
                         };
                     };
                 };
@@ -5167,7 +5197,10 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -5194,7 +5227,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -5544,7 +5580,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -6447,7 +6486,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6461,7 +6503,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            groups: {
+                            items: {
                                 lines: {
                                     lastCost: string | null;
                                     partCode: string | null;
@@ -6476,6 +6518,7 @@ export interface paths {
                                 supplierId: number | null;
                                 supplierName: string | null;
                             }[];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -6659,7 +6702,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -6871,7 +6917,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -7088,7 +7137,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -7452,7 +7504,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };
@@ -7814,7 +7869,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description the version read, e.g. "3" (instead of the body's version) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: number;
                 };

@@ -12,7 +12,7 @@ import { qty } from '../../lib/lookups';
 import { formatFen, toFen, yuan } from '../../lib/money';
 import { ExportButton } from '../parts/exchange';
 
-type Group = Res<'/shortages/purchase-list'>['groups'][number];
+type Group = Res<'/shortages/purchase-list'>['items'][number];
 type Line = Group['lines'][number];
 type Shortage = Res<'/shortages'>['items'][number];
 
@@ -25,6 +25,18 @@ const PRINT_CSS = `
   .ant-card { box-shadow: none !important; border: 0 !important; }
   .purchase-group { break-inside: avoid; }
 }`;
+
+/** Every supplier group, following the cursor (a short list: one page as a rule). */
+async function allGroups(): Promise<Group[]> {
+  const get = (cursor?: string) => apiGet('/shortages/purchase-list', { limit: 500, cursor });
+  let page = await get();
+  const groups = [...page.items];
+  while (page.nextCursor) {
+    page = await get(page.nextCursor);
+    groups.push(...page.items);
+  }
+  return groups;
+}
 
 /** qty (≤ 3 decimals) × unit cost in fen, rounded to the fen in integers. */
 function lineAmountFen(l: Line): number | null {
@@ -39,7 +51,7 @@ export default function PurchasingPage() {
   const qc = useQueryClient();
   const { data: me } = useMe();
   const canClose = !!me?.roles.some((r) => CLOSERS.includes(r));
-  const list = useQuery({ queryKey: ['purchase-list'], queryFn: () => apiGet('/shortages/purchase-list') });
+  const list = useQuery({ queryKey: ['purchase-list'], queryFn: allGroups });
   const requests = useQuery({ queryKey: ['shortages', 'open'], queryFn: async () => (await apiGet('/shortages', { status: 'open', limit: 200 })).items });
   const mark = useMutation({
     mutationFn: (v: { s: Shortage; status: 'ordered' | 'closed' }) => apiPatch('/shortages/{id}', { status: v.status, version: v.s.version }, { id: v.s.id }),
@@ -51,7 +63,7 @@ export default function PurchasingPage() {
     onError: (err) => void message.error(err instanceof ApiError ? err.message : String(err)),
   });
 
-  const groups = list.data?.groups ?? [];
+  const groups = list.data ?? [];
   const sourceTag = (s: string) => <Tag key={s} color={s === 'alarm' ? 'red' : s === 'work_order' ? 'orange' : 'blue'}>{t(`purchasing.${s}`, { defaultValue: s })}</Tag>;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
