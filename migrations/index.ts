@@ -14,6 +14,8 @@ import * as m0011 from './0011_keyed_post_function.js';
 import * as m0012 from './0012_report_per_cycle.js';
 import * as m0013 from './0013_post_batch_function.js';
 import * as m0014 from './0014_balance_range.js';
+import * as m0015 from './0015_post_batch_lock_bound.js';
+import * as m0016 from './0016_reservation_documents_index.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012_report_per_cycle': m0012,
   '0013_post_batch_function': m0013,
   '0014_balance_range': m0014,
+  '0015_post_batch_lock_bound': m0015,
+  '0016_reservation_documents_index': m0016,
 };

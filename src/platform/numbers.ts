@@ -65,18 +65,21 @@ export function lineValue(qtyMilli: number, unitCostFen: number): number {
   return exactValue(qtyMilli * unitCostFen);
 }
 
-/** The sum of values (thousandths of a fen), exact or refused. */
+/**
+ * The sum of values (thousandths of a fen), exact or refused. Every partial sum is checked: a
+ * signed sum (a count's gains and losses) could pass 2^53 and come back under it, inexact.
+ */
 export function sumValues(values: Iterable<number>): number {
   let s = 0;
-  for (const v of values) s += v;
-  return exactValue(s);
+  for (const v of values) s = exactValue(s + v);
+  return s;
 }
 
 /** The value of items (qty in milli × unit cost in fen), as a document's total: exact or refused. */
 export function totalValue(items: readonly { qty: number; unitCost: number }[]): number {
   let s = 0;
-  for (const m of items) s += lineValue(m.qty, m.unitCost);
-  return exactValue(s);
+  for (const m of items) s = exactValue(s + lineValue(m.qty, m.unitCost));
+  return s;
 }
 
 /** qty × unit cost formatted as money for display, exact at any size (a read never fails). */

@@ -48,6 +48,12 @@ describe('reservation expiry (R-INV-5)', () => {
     expect((await t.api.get(`/reservations/${r.body.id}`)).body.status).toBe('expired');
     expect(await avail()).toBe(13);
   });
+
+  it('refuses a reservation that would already have expired, holding nothing', async () => {
+    const past = await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, expiresAt: '2026-10-01', lines: [{ partId: s.part.id, qty: 5 }] });
+    expect([past.status, past.body.error.code]).toEqual([400, 'expiry_in_past']);
+    expect((await t.api.get(`/stock?partId=${s.part.id}&locationId=${s.wh.id}&groupBy=part`)).body.items[0].reserved).toBe(0);
+  });
 });
 
 describe('bulk edit and audit (R-INV-13, R-PLT-1)', () => {
@@ -70,5 +76,39 @@ describe('bulk edit and audit (R-INV-13, R-PLT-1)', () => {
     expect(JSON.parse(rows[1]!.before!)).toMatchObject({ salePrice: null });
     expect(JSON.parse(rows[1]!.after!)).toMatchObject({ salePrice: '120.00' });
     expect(rows[1]!.actor_id).toBe(1);
+  });
+});
+
+describe('reserved as of a date (R-INV-5, R-INV-11, R-INV-16)', () => {
+  it('shows what was reserved then: open reservations less what issues took, and requisitions waiting', async () => {
+    const stock = async (q = '') => {
+      const [row] = (await t.api.get(`/stock?partId=${s.part.id}&locationId=${s.wh.id}&groupBy=part${q}`)).body.items;
+      return { onHand: row.onHand, reserved: row.reserved, available: row.available };
+    };
+    const seen: [number, Awaited<ReturnType<typeof stock>>][] = [];
+    const step = async (at: number, act: () => Promise<unknown>) => {
+      now = at;
+      await act();
+      seen.push([now, await stock()]);
+    };
+    const hour = (h: number) => Date.UTC(2026, 9, 6, h);
+    let res: { id: number } = { id: 0 };
+    await step(hour(2), async () => (res = (await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 5 }] })).body));
+    await step(hour(3), () => t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, reservationId: res.id, lines: [{ partId: s.part.id, qty: 2 }] }));
+    await step(hour(4), () => t.api.post(`/reservations/${res.id}/cancel`));
+    await t.api.post('/approval-rules', { name: '单笔超过5000元需主任批准', minValue: '5000.00' });
+    const keeper = await t.login('keeper1', 'keeper-pass-1');
+    let req: { id: number; status: string } = { id: 0, status: '' };
+    await step(hour(5), async () => (req = (await keeper.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 5 }] })).body));
+    expect(req.status).toBe('pending_approval');
+    await step(hour(6), () => t.api.post(`/issues/${req.id}/approve`, {}));
+    expect(seen.map(([, v]) => v.reserved)).toEqual([5, 3, 0, 5, 0]);
+    for (const [at, then] of seen) expect(await stock(`&asOf=${new Date(at).toISOString()}`), new Date(at).toISOString()).toEqual(then);
+    expect((await stock(`&asOf=${new Date(hour(2) - 1).toISOString()}`)).reserved).toBe(0);
+    // By lot: the lot's number and cost, as today's list shows them, and the reserved on the FIFO lot.
+    const byLot = async (q: string) => (await t.api.get(`/stock?partId=${s.part.id}&locationId=${s.wh.id}${q}`)).body.items;
+    const [today] = await byLot('');
+    const [then] = await byLot(`&asOf=${new Date(hour(2)).toISOString()}`);
+    expect(then).toMatchObject({ lotId: today.lotId, lotNo: today.lotNo, unitCost: today.unitCost, reserved: 5 });
   });
 });

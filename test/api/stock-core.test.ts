@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedBasics, type TestApp } from '../harness.js';
 import { checkLedger } from '../../src/modules/inventory/check.js';
-import { formatLineValue } from '../../src/platform/numbers.js';
+import { formatLineValue, sumValues } from '../../src/platform/numbers.js';
 
 let t: TestApp;
 let s: Awaited<ReturnType<typeof seedBasics>>;
@@ -153,6 +153,11 @@ describe('returns, write-offs and reversals', () => {
     const rev = await t.api.post(`/moves/${move.id}/reverse`, { reason: '领错了' });
     expect(rev.status).toBe(201);
     expect(rev.body).toMatchObject({ reversesMoveId: move.id, fromLocationId: move.toLocationId, toLocationId: move.fromLocationId });
+    // The answer is the counter-move as the ledger lists it, with its document's number.
+    const listed = (await t.api.get(`/moves?documentId=${rev.body.documentId}`)).body.items;
+    const { documentNumber: _, ...counter } = rev.body;
+    expect(listed).toEqual([counter]);
+    expect(rev.body).toMatchObject({ kind: move.kind, unitCost: move.unitCost, qty: move.qty, documentNumber: expect.stringMatching(/^[A-Z]+-\d{4}-\d{6}$/) });
     const again = await t.api.post(`/moves/${move.id}/reverse`, { reason: 'again' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('move_already_reversed');
@@ -161,6 +166,34 @@ describe('returns, write-offs and reversals', () => {
   it('keeps the ledger invariants', async () => {
     const r = await checkLedger(t.handle.db);
     expect(r.problems).toEqual([]);
+  });
+});
+
+describe('updates carry the version they read', () => {
+  it('takes the version from the body or If-Match, refuses a stale one and a missing one', async () => {
+    const part = (await t.api.post('/parts', { code: 'VER-1', name: '版本件', unit: '个' })).body;
+    const viaHeader = await t.api.patch(`/parts/${part.id}`, { name: '版本件甲' }, { 'if-match': `"${part.version}"` });
+    expect(viaHeader.status).toBe(200);
+    expect(viaHeader.body.version).toBe(part.version + 1);
+    const stale = await t.api.patch(`/parts/${part.id}`, { name: '版本件乙' }, { 'if-match': `W/"${part.version}"` });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict']);
+    const none = await t.api.patch(`/parts/${part.id}`, { name: '版本件丙' });
+    expect([none.status, none.body.error.code]).toEqual([428, 'version_required']);
+    expect((await t.api.get(`/parts/${part.id}`)).body.name).toBe('版本件甲');
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(doc.paths['/api/v1/parts/{id}'].patch.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'if-match' }));
+  });
+
+  it('a count approved on a stale version is refused and posts nothing', async () => {
+    const c = (await t.api.post('/counts', { locationId: s.wh.id, partIds: [s.part.id] })).body;
+    const line = c.lines[0];
+    // The manager read the sheet as a draft; the keeper has since submitted counts.
+    const submitted = (await t.api.post(`/counts/${c.id}/record`, { version: c.version, lines: [{ lineId: line.id, countedQty: line.qty - 1 }] })).body;
+    const stale = await t.api.post(`/counts/${c.id}/approve`, { version: c.version });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict']);
+    expect((await t.api.get(`/moves?documentId=${c.id}`)).body.items).toEqual([]);
+    const ok = await t.api.post(`/counts/${c.id}/approve`, {}, { 'if-match': String(submitted.version) });
+    expect(ok.body.status).toBe('posted');
   });
 });
 
@@ -226,5 +259,11 @@ describe('amounts beyond the exact range', () => {
     expect(formatLineValue(999999999999, 99999999999)).toBe('999999999989000000.00');
     expect(formatLineValue(-2000000000000, 4600)).toBe('-92000000000.00');
     expect(formatLineValue(1500, 1)).toBe('0.02');
+  });
+
+  it('refuses a signed sum that passes the range on the way, even if it ends inside', () => {
+    const big = Number.MAX_SAFE_INTEGER - 10;
+    expect(sumValues([big, -big, 5])).toBe(5);
+    expect(() => sumValues([big, 100, -big])).toThrow(expect.objectContaining({ code: 'amount_out_of_range' }));
   });
 });

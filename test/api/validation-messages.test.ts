@@ -101,5 +101,21 @@ describe(`schema errors in the user's language (${dialect})`, () => {
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);
   });
-});
 
+  it('an unknown field is refused by name, at any depth, and nothing is posted', async () => {
+    const ok = { fromLocationId: s.wh.id, toUserId: s.tech.id, lines: [{ partId: s.part.id, qty: 1 }] };
+    const before = (await t.api.get(`/moves?partId=${s.part.id}&limit=500`)).body.items.length;
+    const misspelt = await t.api.post('/issues', { ...ok, lines: [{ partId: s.part.id, qty: 1, lotID: 1 }] });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.error).toMatchObject({ code: 'validation_failed', message: '输入有误：未知字段 lines.0.lotID', details: { field: 'lines.0.lotID', rule: 'additionalProperties' } });
+    expect((await t.api.as('en').post('/issues', { ...ok, remarks: '多了个 s' })).body.error.message).toBe('Invalid input: unknown field remarks');
+    const newPart = await t.api.post('/receipts', { locationId: s.wh.id, lines: [{ newPart: { code: 'UF-1', name: '新件', unit: '个', colour: '红' }, qty: 1, unitCost: '1.00' }] });
+    expect(newPart.body.error).toMatchObject({ details: { field: 'lines.0.newPart.colour', rule: 'additionalProperties' } });
+    expect((await t.api.get(`/moves?partId=${s.part.id}&limit=500`)).body.items.length).toBe(before);
+    const doc = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const body = doc.json().paths['/api/v1/issues'].post.requestBody.content['application/json'].schema;
+    expect(body.additionalProperties).toBe(false);
+    expect(body.properties.lines.items.additionalProperties).toBe(false);
+    expect((await t.api.post('/issues', ok)).status).toBe(201);
+  });
+});

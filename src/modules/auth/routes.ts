@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, SESSION_COOKIE, withTx } from '../../platform/http/server.js';
 import { IdParams, OptId, Version } from '../../platform/http/schemas.js';
+import { versionOf } from '../../platform/http/versions.js';
 import { decodeCursor, PageQuery, toPage } from '../../platform/http/paging.js';
-import { AppError } from '../../platform/errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { endAllSessions, login, logout, SESSION_TTL_MS } from './sessions.js';
 import { createUser, updateUser, userView } from './users.js';
@@ -122,15 +122,8 @@ export function authRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => {
-      const version = req.body.version ?? versionFromIfMatch(req.headers['if-match']);
+      const version = versionOf(req);
       return inTransaction(deps.handle.db, deps.handle.dialect, (db) => updateUser({ ...ctxOf(deps, req), db }, req.params.id, { ...req.body, version }));
     },
   );
-}
-
-/** The version an update read: `version` in the body or an If-Match header (API.md). */
-export function versionFromIfMatch(h: string | undefined): number {
-  const v = h ? Number(h.replace(/^W\//, '').replace(/"/g, '')) : NaN;
-  if (!Number.isInteger(v)) throw new AppError('version_required');
-  return v;
 }

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import type { App, AppDeps } from '../../platform/http/types.js';
 import { ctxOf, withTx } from '../../platform/http/server.js';
-import { Id, IdParams, Money, OptId, OptText, Qty, Version } from '../../platform/http/schemas.js';
+import { Id, IdParams, IfMatchHeaders, Money, OptId, OptText, Qty, Version } from '../../platform/http/schemas.js';
 import { pageOf, PageQuery } from '../../platform/http/paging.js';
-import { versionFromIfMatch } from '../auth/routes.js';
+import { optionalVersionOf, versionOf } from '../../platform/http/versions.js';
 import { partStock, setPartAlarm } from '../inventory/part-stock.js';
 import { bulkUpdateParts, createPart, deleteOrArchivePart, getPart, listParts, partView, updatePart } from './parts.js';
 import { createSupplier, listPartSuppliers, listSuppliers, setPartSupplier, updateSupplier } from './suppliers.js';
@@ -90,8 +90,8 @@ export function catalogRoutes(app: App, deps: AppDeps) {
   );
 
   app.patch('/parts/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...PatchFields.properties, version: Type.Optional(Version) }), response: { 200: Part } } }, async (req) => {
-    const { version, ...patch } = req.body;
-    const v = version ?? versionFromIfMatch(req.headers['if-match']);
+    const { version: _, ...patch } = req.body;
+    const v = versionOf(req);
     return partView(await withTx(deps, req, (ctx) => updatePart(ctx, req.params.id, v, patch)));
   });
 
@@ -101,8 +101,8 @@ export function catalogRoutes(app: App, deps: AppDeps) {
     async (req) => ({ items: (await withTx(deps, req, (ctx) => bulkUpdateParts(ctx, req.body.items))).map(partView) }),
   );
 
-  app.delete('/parts/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, response: { 200: Type.Object({ deleted: Type.Boolean(), archived: Type.Boolean() }) } } }, async (req) => {
-    const v = req.headers['if-match'] ? versionFromIfMatch(req.headers['if-match']) : undefined;
+  app.delete('/parts/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, headers: IfMatchHeaders, response: { 200: Type.Object({ deleted: Type.Boolean(), archived: Type.Boolean() }) } } }, async (req) => {
+    const v = optionalVersionOf(req);
     return withTx(deps, req, (ctx) => deleteOrArchivePart(ctx, req.params.id, v));
   });
 
@@ -122,8 +122,8 @@ export function catalogRoutes(app: App, deps: AppDeps) {
     listSuppliers(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),
   );
   app.patch('/suppliers/:id', { config: { access: WRITE }, schema: { tags: ['catalog'], params: IdParams, body: Type.Object({ ...Type.Partial(SupplierBody).properties, version: Type.Optional(Version) }), response: { 200: Supplier } } }, async (req) => {
-    const { version, ...patch } = req.body;
-    const v = version ?? versionFromIfMatch(req.headers['if-match']);
+    const { version: _, ...patch } = req.body;
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateSupplier(ctx, req.params.id, v, patch));
   });
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { audit } from '../auth/audit.js';
 import { insertDocument } from './documents.js';
 import { lockLevels, postMoves } from './ledger.js';
+import { moveView } from './ledger.queries.js';
 import { assertStationScope, getLocation, isStationScoped, virtualLocation } from './locations.js';
 
 /**
@@ -54,7 +55,8 @@ export async function reverseMove(ctx: Ctx, moveId: number, reason: string) {
     now,
   );
   await audit(ctx, 'reverse', 'move', move.id, null, { reversal: id, document: doc.number, reason });
-  return { id: id!, documentId: doc.id, documentNumber: doc.number, reversesMoveId: move.id, partId: move.part_id, lotId: move.lot_id, fromLocationId: move.to_location_id, toLocationId: move.from_location_id, qty: move.qty / 1000 };
+  const counter = { ...move, id: id!, document_id: doc.id, from_location_id: move.to_location_id, to_location_id: move.from_location_id, reverses_move_id: move.id, posted_at: now, posted_by: ctx.actor.id };
+  return { ...moveView(ctx, counter), documentNumber: doc.number };
 }
 
 /** Edits a posted document's remark; every change is kept in document_remarks (R-INV-13). */

@@ -72,9 +72,10 @@ export async function recordCount(ctx: Ctx, id: number, input: { version: number
 }
 
 /** A manager approves: variances (counted − system when recorded) post as adjustments. */
-export async function approveCount(ctx: Ctx, id: number, note: string | null) {
+export async function approveCount(ctx: Ctx, id: number, note: string | null, version?: number) {
   const { doc, lines } = await openCount(ctx, id);
   if (doc.status !== 'pending_approval') throw new AppError('document_not_pending');
+  if (version !== undefined && doc.version !== version) throw new AppError('version_conflict');
   const adjust = await virtualLocation(ctx, 'adjustment');
   const store = doc.from_location_id!;
   await lockLevels(ctx, lines.flatMap((l) => [{ locationId: store, partId: l.part_id! }, { locationId: adjust, partId: l.part_id! }]));
@@ -125,9 +126,10 @@ export async function cancelCount(ctx: Ctx, id: number, version: number) {
   return documentView(ctx, updated, lines);
 }
 
-export async function rejectCount(ctx: Ctx, id: number, note: string | null) {
+export async function rejectCount(ctx: Ctx, id: number, note: string | null, version?: number) {
   const { doc, lines } = await openCount(ctx, id);
   if (doc.status !== 'pending_approval' && doc.status !== 'draft') throw new AppError('document_not_pending');
+  if (version !== undefined && doc.version !== version) throw new AppError('version_conflict');
   const now = ctx.clock.now();
   const updated = await ctx.db.updateTable('documents').set({ status: 'rejected', decided_by: ctx.actor.id, decided_at: now, decision_note: note, version: doc.version + 1 }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   await audit(ctx, 'reject', 'count', id, { status: doc.status }, { status: 'rejected' });

@@ -42,6 +42,7 @@ export const inventoryErrors = defineErrors({
   },
   move_already_reversed: { status: 409, 'zh-CN': '该移动已冲销过', 'zh-TW': '該移動已沖銷過', en: 'This move was already reversed' },
   move_is_reversal: { status: 409, 'zh-CN': '冲销记录不能再冲销', 'zh-TW': '沖銷記錄不能再沖銷', en: 'A reversal cannot itself be reversed' },
+  expiry_in_past: { status: 400, 'zh-CN': '预订的失效时间已经过去', 'zh-TW': '預訂的失效時間已經過去', en: 'The reservation would expire in the past' },
   reservation_not_open: { status: 409, 'zh-CN': '预订单已关闭（{status}）', 'zh-TW': '預訂單已關閉（{status}）', en: 'The reservation is not open ({status})' },
   reservation_mismatch: {
     status: 409,

@@ -8,6 +8,7 @@ import { formatFen, formatLineValue, formatMilliFen, fromMilli } from '../../pla
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { documentView } from './documents.js';
 import { isOwnHoldingOnly, isStationScoped } from './locations.js';
+import type { MovesRow } from './tables.js';
 
 /** A query time: ISO 8601, or a bare day in the installation's zone (`from` starts it, `to`/`asOf` end it). */
 function parseTime(ctx: Pick<Ctx, 'timeZone'>, s: string | undefined, field: string, edge: 'start' | 'end' = 'end'): number | undefined {
@@ -43,6 +44,70 @@ export interface StockRow {
   belowAlarm?: boolean;
 }
 
+/**
+ * Reserved is held per part and store; by lot it is shown on the lots FIFO would pick first
+ * (rows in lot order), each lot taking what is left of it up to its own quantity.
+ */
+function spreadReserved(reserved: Map<string, number>) {
+  return (locationId: number, partId: number, onHand: number) => {
+    const k = `${locationId}:${partId}`;
+    const left = reserved.get(k) ?? 0;
+    const take = Math.min(left, onHand);
+    reserved.set(k, left - take);
+    return take;
+  };
+}
+
+/**
+ * What was reserved at `asOf` per store and part (milli-units), for the stores and parts of a page:
+ * reservations open then, less what issues against them had taken by then (an issue releases
+ * up to what is open), and requisitions waiting for a manager then (R-INV-5, R-INV-16).
+ */
+async function reservedAsOf(ctx: Ctx, asOf: number, rows: readonly { location_id: number; part_id: number }[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (rows.length === 0) return out;
+  const locations = [...new Set(rows.map((r) => r.location_id))];
+  const parts = [...new Set(rows.map((r) => r.part_id))];
+  const open = ctx.db
+    .selectFrom('reservations as r')
+    .innerJoin('reservation_lines as rl', 'rl.reservation_id', 'r.id')
+    .select((eb) => [
+      'r.location_id',
+      'rl.part_id',
+      sql<number>`cast(sum(rl.qty) as bigint)`.as('qty'),
+      eb
+        .selectFrom('documents as d')
+        .innerJoin('moves as m', 'm.document_id', 'd.id')
+        .select(sql<number>`cast(coalesce(sum(m.qty), 0) as bigint)`.as('taken'))
+        .whereRef('d.reservation_id', '=', 'r.id')
+        .whereRef('m.part_id', '=', 'rl.part_id')
+        .where('m.kind', '=', 'issue')
+        .where('m.posted_at', '<=', asOf)
+        .as('taken'),
+    ])
+    .where('r.location_id', 'in', locations)
+    .where('rl.part_id', 'in', parts)
+    .where('r.created_at', '<=', asOf)
+    .where((eb) => eb.or([eb('r.closed_at', 'is', null), eb('r.closed_at', '>', asOf)]))
+    .groupBy(['r.id', 'r.location_id', 'rl.part_id']);
+  const waiting = ctx.db
+    .selectFrom('documents as d')
+    .innerJoin('document_lines as dl', 'dl.document_id', 'd.id')
+    .select(['d.from_location_id as location_id', 'dl.part_id', sql<number>`cast(sum(dl.qty) as bigint)`.as('qty'), sql<number>`0`.as('taken')])
+    .where('d.type', '=', 'issue')
+    .where('d.from_location_id', 'in', locations)
+    .where('dl.part_id', 'in', parts)
+    .where('d.created_at', '<=', asOf)
+    .where((eb) => eb.or([eb('d.status', '=', 'pending_approval'), eb('d.decided_at', '>', asOf)]))
+    .groupBy(['d.from_location_id', 'dl.part_id'])
+    .$narrowType<{ location_id: number; part_id: number }>();
+  for (const r of await open.unionAll(waiting).execute()) {
+    const k = `${r.location_id}:${r.part_id}`;
+    out.set(k, (out.get(k) ?? 0) + Math.max(0, Number(r.qty) - Number(r.taken ?? 0)));
+  }
+  return out;
+}
+
 /** Stock by location, part and lot (R-INV-11): on hand, reserved, available, value. */
 export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: StockRow[]; nextCursor: string | null }> {
   const asOf = parseTime(ctx, query.asOf, 'asOf');
@@ -61,10 +126,13 @@ export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: S
       .selectFrom(signed.as('m'))
       .innerJoin('locations as l', 'l.id', 'm.location_id')
       .innerJoin('parts as p', 'p.id', 'm.part_id')
+      .innerJoin('lots as t', 't.id', 'm.lot_id')
       .select([
         'm.location_id',
         'm.part_id',
         byPart ? sql<number>`0`.as('lot_id') : 'm.lot_id',
+        byPart ? sql<string | null>`null`.as('lot_no') : 't.lot_no',
+        byPart ? sql<number>`0`.as('unit_cost') : 't.unit_cost',
         sql<number>`cast(sum(m.qty) as bigint)`.as('on_hand'),
         sql<number>`cast(sum(m.qty * m.unit_cost) as bigint)`.as('value'),
         'p.code',
@@ -72,7 +140,7 @@ export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: S
         'p.alarm_qty',
       ])
       .where('l.is_real', '=', 1)
-      .groupBy(byPart ? ['m.location_id', 'm.part_id', 'p.code', 'p.name', 'p.alarm_qty'] : ['m.location_id', 'm.part_id', 'm.lot_id', 'p.code', 'p.name', 'p.alarm_qty'])
+      .groupBy(byPart ? ['m.location_id', 'm.part_id', 'p.code', 'p.name', 'p.alarm_qty'] : ['m.location_id', 'm.part_id', 'm.lot_id', 't.lot_no', 't.unit_cost', 'p.code', 'p.name', 'p.alarm_qty'])
       .having(sql`sum(m.qty)`, '<>', 0);
     if (query.partId) q = q.where('m.part_id', '=', query.partId);
     if (query.category) q = q.where('p.category', '=', query.category);
@@ -80,11 +148,16 @@ export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: S
     if (scope != null) q = q.where((eb) => eb.or([eb('l.id', '=', scope), eb('l.station_id', '=', scope)]));
     if (after) q = q.having(sql`(m.location_id, m.part_id, ${sql.raw(byPart ? '0' : 'm.lot_id')})`, '>', sql`(${after[0]}, ${after[1]}, ${after[2]})`);
     const rows = await q.orderBy('m.location_id').orderBy('m.part_id').orderBy(byPart ? sql`1` : 'm.lot_id').limit(query.limit + 1).execute();
+    const spread = spreadReserved(await reservedAsOf(ctx, asOf, rows.slice(0, query.limit)));
     return toPage(
       rows,
       query.limit,
-      // Reservations are not historised: as of a past date reserved is 0 and the alarm compares on hand.
-      (r) => ({ partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: byPart ? null : r.lot_id, onHand: fromMilli(Number(r.on_hand)), reserved: 0, available: fromMilli(Number(r.on_hand)), value: formatMilliFen(Number(r.value)), belowAlarm: r.alarm_qty != null && Number(r.on_hand) < r.alarm_qty }),
+      (r) => {
+        const onHand = Number(r.on_hand);
+        const reserved = spread(r.location_id, r.part_id, onHand);
+        const lot = byPart ? {} : { lotNo: r.lot_no ?? undefined, unitCost: formatFen(Number(r.unit_cost)) };
+        return { partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: byPart ? null : r.lot_id, ...lot, onHand: fromMilli(onHand), reserved: fromMilli(reserved), available: fromMilli(onHand - reserved), value: formatMilliFen(Number(r.value)), belowAlarm: r.alarm_qty != null && onHand - reserved < r.alarm_qty };
+      },
       (r) => [r.location_id, r.part_id, byPart ? 0 : r.lot_id],
     );
   }
@@ -130,16 +203,12 @@ export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: S
   if (query.category) q = q.where('p.category', '=', query.category);
   if (after) q = q.where(sql<boolean>`(b.location_id, b.part_id, b.lot_id) > (${after[0]}, ${after[1]}, ${after[2]})`);
   const rows = await q.orderBy('b.location_id').orderBy('b.part_id').orderBy('b.lot_id').limit(query.limit + 1).execute();
-  // Reserved is held per part and store; it is shown on the lots FIFO would pick first.
-  const reservedLeft = new Map<string, number>();
+  const spread = spreadReserved(new Map(rows.map((r) => [`${r.location_id}:${r.part_id}`, r.reserved])));
   return toPage(
     rows,
     query.limit,
     (r) => {
-      const k = `${r.location_id}:${r.part_id}`;
-      const left = reservedLeft.get(k) ?? r.reserved;
-      const res = Math.min(left, r.on_hand);
-      reservedLeft.set(k, left - res);
+      const res = spread(r.location_id, r.part_id, r.on_hand);
       return { partId: r.part_id, partCode: r.code, partName: r.name, locationId: r.location_id, lotId: r.lot_id, lotNo: r.lot_no, onHand: fromMilli(r.on_hand), reserved: fromMilli(res), available: fromMilli(r.on_hand - res), value: formatLineValue(r.on_hand, r.unit_cost), unitCost: formatFen(r.unit_cost) };
     },
     (r) => [r.location_id, r.part_id, r.lot_id],
@@ -173,6 +242,11 @@ export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: 
   );
 }
 
+/** A move as the API shows it (GET /moves, and the counter-move of POST /moves/:id/reverse). */
+export function moveView(ctx: Pick<Ctx, 'timeZone'>, m: Omit<MovesRow, 'line_id' | 'sale_price' | 'station_id'>) {
+  return { id: m.id, documentId: m.document_id, kind: m.kind, partId: m.part_id, lotId: m.lot_id, fromLocationId: m.from_location_id, toLocationId: m.to_location_id, qty: fromMilli(m.qty), unitCost: formatFen(m.unit_cost), userId: m.user_id, workOrderId: m.work_order_id, reversesMoveId: m.reverses_move_id, postedAt: isoInZone(m.posted_at, ctx.timeZone), postedBy: m.posted_by };
+}
+
 /** The ledger itself, newest first. */
 export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?: number; documentId?: number; workOrderId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, 1);
@@ -200,7 +274,7 @@ export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?:
   return toPage(
     rows,
     query.limit,
-    (m) => ({ id: m.id, documentId: m.document_id, kind: m.kind, partId: m.part_id, lotId: m.lot_id, fromLocationId: m.from_location_id, toLocationId: m.to_location_id, qty: fromMilli(m.qty), unitCost: formatFen(m.unit_cost), userId: m.user_id, workOrderId: m.work_order_id, reversesMoveId: m.reverses_move_id, postedAt: isoInZone(m.posted_at, ctx.timeZone), postedBy: m.posted_by }),
+    (m) => moveView(ctx, m),
     (m) => [m.id],
   );
 }

@@ -58,6 +58,7 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
   if (input.expiresAt) {
     expiresAt = parseInstant(input.expiresAt, ctx.timeZone, 'end');
     if (Number.isNaN(expiresAt)) throw new AppError('invalid_date', { field: 'expiresAt' });
+    if (expiresAt <= ctx.clock.now()) throw new AppError('expiry_in_past', { field: 'expiresAt' });
   }
   const lines = sumLines(input.lines.map((l, i) => ({ partId: l.partId, qty: toMilli(l.qty, `lines.${i}.qty`) })));
   await assertWorkOrderRef(ctx, input.workOrderId);

@@ -6,7 +6,7 @@ import { idempotent, keyClaim } from '../../platform/http/idempotency.js';
 import { Id, IdParams, Money, OptId, OptText, Qty, Version } from '../../platform/http/schemas.js';
 import { decodeCursor, pageOf, PageQuery, toPage } from '../../platform/http/paging.js';
 import { PartBody } from '../catalog/routes.js';
-import { versionFromIfMatch } from '../auth/routes.js';
+import { optionalVersionOf, versionOf } from '../../platform/http/versions.js';
 import { audit } from '../auth/audit.js';
 import { formatFen, toFen } from '../../platform/numbers.js';
 import { previewReceipt, postReceipt } from './receipts.js';
@@ -93,10 +93,10 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     },
   );
   app.post('/issues/:id/approve', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
-    withTx(deps, req, (ctx) => approveIssue(ctx, req.params.id, req.body.note ?? null, req.body.version)),
+    withTx(deps, req, (ctx) => approveIssue(ctx, req.params.id, req.body.note ?? null, optionalVersionOf(req))),
   );
   app.post('/issues/:id/reject', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
-    withTx(deps, req, (ctx) => rejectIssue(ctx, req.params.id, req.body.note ?? null, req.body.version)),
+    withTx(deps, req, (ctx) => rejectIssue(ctx, req.params.id, req.body.note ?? null, optionalVersionOf(req))),
   );
   app.get('/approvals', { config: { access: MANAGERS }, schema: { tags: ['inventory'], querystring: Type.Object(PageQuery), response: { 200: pageOf(S.Document) } } }, async (req) =>
     listDocuments(ctxOf(deps, req), { status: 'pending_approval', limit: req.query.limit ?? 50, cursor: req.query.cursor }),
@@ -181,23 +181,23 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     withTx(deps, req, (ctx) => cancelCount(ctx, req.params.id, req.body.version)),
   );
   app.post('/counts/:id/approve', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
-    withTx(deps, req, (ctx) => approveCount(ctx, req.params.id, req.body.note ?? null)),
+    withTx(deps, req, (ctx) => approveCount(ctx, req.params.id, req.body.note ?? null, optionalVersionOf(req))),
   );
   app.post('/counts/:id/reject', { config: { access: MANAGERS }, schema: { tags: ['inventory'], params: IdParams, body: Decision, response: { 200: S.Document } } }, async (req) =>
-    withTx(deps, req, (ctx) => rejectCount(ctx, req.params.id, req.body.note ?? null)),
+    withTx(deps, req, (ctx) => rejectCount(ctx, req.params.id, req.body.note ?? null, optionalVersionOf(req))),
   );
 
   // ── corrections ──
   app.post(
     '/moves/:id/reverse',
-    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 201: Type.Object({ id: Type.Integer(), documentId: Type.Integer(), documentNumber: Type.String(), reversesMoveId: Type.Integer(), partId: Type.Integer(), lotId: Type.Integer(), fromLocationId: Type.Integer(), toLocationId: Type.Integer(), qty: Type.Number() }) } } },
+    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 201: S.Reversal } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => reverseMove(ctx, req.params.id, req.body.reason))),
   );
   app.patch(
     '/documents/:id/remark',
     { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ remark: Type.Union([Type.String({ maxLength: 500 }), Type.Null()]), version: Type.Optional(Version) }), response: { 200: S.Document } } },
     async (req) => {
-      const v = req.body.version ?? versionFromIfMatch(req.headers['if-match']);
+      const v = versionOf(req);
       return withTx(deps, req, async (ctx) => documentView(ctx, await editRemark(ctx, req.params.id, req.body.remark, v), []));
     },
   );

@@ -147,6 +147,8 @@ export const Move = Type.Object({
   postedAt: Type.String(),
   postedBy: Type.Integer(),
 });
+/** The counter-move of POST /moves/:id/reverse: a move, with its document's number. */
+export const Reversal = Type.Object({ ...Move.properties, documentNumber: Type.String() });
 
 export const PurchaseGroup = Type.Object({
   supplierId: NInt,

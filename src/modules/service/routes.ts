@@ -6,7 +6,7 @@ import { idempotent } from '../../platform/http/idempotency.js';
 import { Id, IdParams, Version } from '../../platform/http/schemas.js';
 import { pageOf, PageQuery } from '../../platform/http/paging.js';
 import { dayEdgeInZone } from '../../platform/clock.js';
-import { versionFromIfMatch } from '../auth/routes.js';
+import { versionOf } from '../../platform/http/versions.js';
 import { createContact, createCustomer, createSite, customerView, getCustomer, getSite, listContacts, listCustomers, listSites, siteView, updateContact, updateCustomer, updateSite } from './customers.js';
 import { createModel, createUnit, getModel, getUnit, listModels, listUnits, modelView, unitView, updateModel, updateUnit, warrantyOfUnit } from './units.js';
 import { callView, getCall, listCalls, logCall, updateCall } from './calls.js';
@@ -26,7 +26,6 @@ const DISPATCH: readonly Role[] = ['admin', 'service_manager', 'dispatcher'];
 const FIELD: readonly Role[] = ['admin', 'service_manager', 'dispatcher', 'technician'];
 const TAGS = ['service'];
 
-const versionOf = (body: { version?: number }, ifMatch: string | undefined) => body.version ?? versionFromIfMatch(ifMatch);
 const Patch = <T extends Record<string, any>>(fields: T) => Type.Object({ ...Type.Partial(Type.Object(fields)).properties, version: Type.Optional(Version) });
 
 export function serviceRoutes(app: App, deps: AppDeps) {
@@ -42,7 +41,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   app.get('/customers/:id', { config: { access: ALL }, schema: { tags: TAGS, params: IdParams, response: { 200: S.Customer } } }, async (req) => customerView(await getCustomer(ctxOf(deps, req), req.params.id)));
   app.patch('/customers/:id', { config: { access: DESK }, schema: { tags: TAGS, params: IdParams, body: Patch({ ...S.CustomerFields, archived: Type.Boolean() }), response: { 200: S.Customer } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateCustomer(ctx, req.params.id, v, patch));
   });
 
@@ -55,7 +54,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   const { customerId: _c, ...siteEditable } = S.SiteFields;
   app.patch('/sites/:id', { config: { access: DESK }, schema: { tags: TAGS, params: IdParams, body: Patch(siteEditable), response: { 200: S.Site } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateSite(ctx, req.params.id, v, patch));
   });
   app.post('/contacts', { config: { access: DESK }, schema: { tags: TAGS, body: Type.Object(S.ContactFields), response: { 201: S.Contact } } }, async (req, reply) => reply.code(201).send(await withTx(deps, req, (ctx) => createContact(ctx, req.body))));
@@ -65,7 +64,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   const { customerId: _k, ...contactEditable } = S.ContactFields;
   app.patch('/contacts/:id', { config: { access: DESK }, schema: { tags: TAGS, params: IdParams, body: Patch(contactEditable), response: { 200: S.Contact } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateContact(ctx, req.params.id, v, patch));
   });
 
@@ -79,7 +78,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   app.get('/product-models/:id', { config: { access: ALL }, schema: { tags: TAGS, params: IdParams, response: { 200: S.ProductModel } } }, async (req) => modelView(await getModel(ctxOf(deps, req), req.params.id)));
   app.patch('/product-models/:id', { config: { access: MANAGERS }, schema: { tags: TAGS, params: IdParams, body: Patch(S.ModelFields), response: { 200: S.ProductModel } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateModel(ctx, req.params.id, v, patch));
   });
   app.post('/units', { config: { access: DESK }, schema: { tags: TAGS, body: Type.Object(S.UnitFields), response: { 201: S.Unit } } }, async (req, reply) => reply.code(201).send(await withTx(deps, req, (ctx) => createUnit(ctx, req.body))));
@@ -91,7 +90,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   app.get('/units/:id', { config: { access: ALL }, schema: { tags: TAGS, params: IdParams, response: { 200: S.Unit } } }, async (req) => unitView(await getUnit(ctxOf(deps, req), req.params.id)));
   app.patch('/units/:id', { config: { access: DESK }, schema: { tags: TAGS, params: IdParams, body: Patch(S.UnitFields), response: { 200: S.Unit } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateUnit(ctx, req.params.id, v, patch));
   });
   app.post('/units/:id/warranty-check', { config: { access: ALL }, schema: { tags: TAGS, params: IdParams, body: S.WarrantyBody, response: { 200: S.Warranty } } }, async (req) =>
@@ -129,7 +128,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   });
   app.patch('/calls/:id', { config: { access: DESK }, schema: { tags: TAGS, params: IdParams, body: Patch(S.CallFields), response: { 200: S.Call } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updateCall(ctx, req.params.id, v, patch));
   });
 
@@ -163,7 +162,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   );
   app.patch('/sla-policies/:id', { config: { access: MANAGERS }, schema: { tags: TAGS, params: IdParams, body: Patch(S.PolicyFields), response: { 200: S.Policy } } }, async (req) => {
     const { version: _v, ...patch } = req.body;
-    const v = versionOf(req.body, req.headers['if-match']);
+    const v = versionOf(req);
     return withTx(deps, req, (ctx) => updatePolicy(ctx, req.params.id, v, { ...patch, serviceType: patch.serviceType as never }));
   });
   app.post('/sla-breaches/check', { config: { access: MANAGERS }, schema: { tags: TAGS, body: Type.Optional(Type.Object({ note: S.OptText(200) })), response: { 200: Type.Object({ recorded: Type.Integer() }) } } }, async (req) => ({

@@ -5,6 +5,8 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 export const IdParams = Type.Object({ id: Id });
 /** The version an update read (optimistic concurrency). */
 export const Version = Type.Integer({ minimum: 0, maximum: 2147483647 });
+/** The same version as a header, for an update whose body may leave `version` out (API.md). */
+export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 100, description: 'the version read, e.g. "3" (instead of the body\'s version)' })) });
 /** A quantity: JSON number, at most 3 decimals (checked exactly in toMilli). */
 export const Qty = Type.Number({ description: 'quantity, at most 3 decimals' });
 /** Money: decimal string with at most 2 places, CNY. */
@@ -15,4 +17,3 @@ export const OptId = Type.Optional(Type.Union([Id, Type.Null()]));
 export const ErrorResponse = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) }),
 });
-export const Loose = Type.Record(Type.String(), Type.Unknown());

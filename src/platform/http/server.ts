@@ -18,6 +18,7 @@ import { AppError, errorSpec, formatMessage, type Lang } from '../errors.js';
 import { pickLang } from '../i18n.js';
 import { inTransaction, RetryExhaustedError } from '../db/transaction.js';
 import type { Access, App, AppDeps } from './types.js';
+import { IfMatchHeaders } from './schemas.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'aftersales_session';
@@ -148,19 +149,23 @@ function headersOf(mw: (req: IncomingMessage, res: ServerResponse, next: (err?: 
   return out;
 }
 
-/** Moves every anyOf's null branch to the front, in place, throughout a JSON schema. */
-export function nullFirst(schema: unknown): void {
+/**
+ * Prepares a route's schema in place, before OpenAPI reads it:
+ * - every anyOf's null branch goes first. Ajv coerces inside anyOf branch by branch: with the
+ *   null branch second, a JSON null met the string or number branch first and was stored as "" or 0.
+ * - `closed` (bodies): an object takes only the fields it declares, so a misspelt `lotID` is a
+ *   400 naming it, not an issue that quietly picks FIFO. An object that says otherwise (a record,
+ *   explicit additionalProperties) keeps its own rule.
+ */
+export function prepareSchema(schema: unknown, closed: boolean): void {
   if (!schema || typeof schema !== 'object') return;
-  if (Array.isArray(schema)) {
-    for (const s of schema) nullFirst(s);
-    return;
-  }
   const o = schema as Record<string, unknown>;
   if (Array.isArray(o.anyOf)) {
     const i = o.anyOf.findIndex((b) => (b as { type?: unknown } | null)?.type === 'null');
     if (i > 0) o.anyOf.unshift(...o.anyOf.splice(i, 1));
   }
-  for (const v of Object.values(o)) nullFirst(v);
+  if (closed && o.type === 'object' && o.properties && o.additionalProperties === undefined && o.patternProperties === undefined) o.additionalProperties = false;
+  for (const v of Object.values(o)) prepareSchema(v, closed);
 }
 
 /**
@@ -170,7 +175,8 @@ export function nullFirst(schema: unknown): void {
  * to their schema's types (`?limit=20`, `?ids=1` as a one-item list). Otherwise Fastify's options.
  */
 const ajvFor = (coerceTypes: boolean | 'array') => {
-  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: true, allErrors: false, addUsedSchema: false });
+  // removeAdditional off: a body's unknown field is refused (prepareSchema), never dropped unseen.
+  const ajv = new Ajv({ coerceTypes, useDefaults: true, removeAdditional: false, allErrors: false, addUsedSchema: false });
   formats.default(ajv); // a CommonJS module: its default export is on .default
   return ajv;
 };
@@ -203,9 +209,10 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
     if (!route.url.startsWith(API_PREFIX)) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
-    // Ajv coerces inside anyOf branch by branch: with the null branch second, a JSON null
-    // met the string or number branch first and was stored as "" or 0. Null goes first.
-    for (const part of ['body', 'querystring', 'params'] as const) nullFirst(route.schema?.[part]);
+    for (const part of ['body', 'querystring', 'params'] as const) prepareSchema(route.schema?.[part], part === 'body');
+    // An update whose body may leave its version out reads If-Match instead: OpenAPI says so.
+    const body = route.schema?.body as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+    if (route.schema && body?.properties?.version && !body.required?.includes('version')) route.schema.headers ??= IfMatchHeaders;
   });
 
   app.addHook('onRequest', (_req, reply, done) => {

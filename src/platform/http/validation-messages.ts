@@ -39,6 +39,7 @@ type Words = (field: string, p: Record<string, unknown>, lang: Lang) => string;
 
 
 const RULES: Record<string, Record<Lang, Words>> = {
+  additionalProperties: { 'zh-CN': (f) => `未知字段 ${f}`, 'zh-TW': (f) => `未知欄位 ${f}`, en: (f) => `unknown field ${f}` },
   required: { 'zh-CN': (f) => `缺少必填项 ${f}`, 'zh-TW': (f) => `缺少必填項 ${f}`, en: (f) => `${f} is required` },
   type: {
     'zh-CN': (f, p, l) => `${f} 应为${typeName(p.type, l)}`,
@@ -74,7 +75,7 @@ function allowed(p: Record<string, unknown>, open: string, sep: string, close: s
 
 /**
  * The issue to tell the user. Ajv reports a union's failure as one error per branch, then the
- * anyOf; the first branch of a nullable field is null (nullFirst), so a bad value of an optional
+ * anyOf; the first branch of a nullable field is null (prepareSchema), so a bad value of an optional
  * enum read "must be null". A union of constants is told as an enum with its values, a union of
  * types as the list of types, a rule the non-null branch broke as that rule; anything else as
  * Ajv's first issue.
@@ -102,8 +103,9 @@ export function validationDetails(issues: readonly AjvIssue[], context: string |
   const rule = issue?.keyword ?? 'invalid';
   const params = issue?.params ?? {};
   const parts = (issue?.instancePath ?? '').split('/').filter(Boolean);
-  // A missing property is named by its own path (lines.0.partId), not its parent's.
+  // A missing or unknown property is named by its own path (lines.0.partId), not its parent's.
   if (rule === 'required' && params.missingProperty !== undefined) parts.push(String(params.missingProperty));
+  if (rule === 'additionalProperties' && params.additionalProperty !== undefined) parts.push(String(params.additionalProperty));
   const field = parts.join('.') || (context ?? 'body');
   const words = RULES[rule]?.[lang];
   return { field, rule, reason: words ? words(field, params, lang) : `${field} ${issue?.message ?? ''}`.trim() };

@@ -4,7 +4,7 @@
 import { Alert, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { apiPost, type Res } from '../../api/client';
 import { useStores, useTechnicians, locationOptions } from '../../lib/lookups';
 import { useDocumentForm } from '../../lib/documentForm';
@@ -84,7 +84,7 @@ export function ReserveForm({ selfId, initialPartId }: { selfId?: number; initia
           )}
           <Col xs={12} md={selfId === undefined ? 8 : 6}>
             <Form.Item name="expiresAt" label={t('reservations.expiresAt')} tooltip={t('reservations.expiresHint')}>
-              <DatePicker style={{ width: '100%' }} inputReadOnly />
+              <DatePicker style={{ width: '100%' }} inputReadOnly disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
             </Form.Item>
           </Col>
           <Col xs={12} md={selfId === undefined ? 24 : 10}>
