@@ -27,7 +27,7 @@ export const en: Messages = {
   issue: { title: 'Issue', store: 'From store', employee: 'Employee', posted: 'Issue {{number}} posted', availableHint: 'Available {{qty}}', slip: 'Issue slip' },
   print: { a4: 'Print A4', r80: '80 mm slip', pdf: 'PDF' },
   stock: {
-    title: 'Stock', byPart: 'By part', byLot: 'By lot', allLocations: 'All locations', asOf: 'As of', asOfNow: 'Now', asOfNote: 'Stock at the end of {{date}} (past stock has no reservations)',
+    title: 'Stock', byPart: 'By part', byLot: 'By lot', allLocations: 'All locations', asOf: 'As of', asOfNow: 'Now', asOfNote: 'Stock at the end of {{date}} (reserved: what was still reserved then)',
     category: 'Category', allParts: 'All parts', lowCount: '{{n}} below alarm', export: 'Export Excel',
   },
   bulk: {

@@ -25,7 +25,7 @@ export const zhCN = {
   issue: { title: '出库', store: '出库库位', employee: '领用人', posted: '出库单 {{number}} 已过账', availableHint: '可用 {{qty}}', slip: '领料单' },
   print: { a4: 'A4 打印', r80: '80mm 小票', pdf: 'PDF' },
   stock: {
-    title: '库存', byPart: '按配件', byLot: '按批次', allLocations: '全部库位', asOf: '截至日期', asOfNow: '当前', asOfNote: '{{date}} 日终库存（历史库存不含预订）',
+    title: '库存', byPart: '按配件', byLot: '按批次', allLocations: '全部库位', asOf: '截至日期', asOfNow: '当前', asOfNote: '{{date}} 日终库存（预订为当时未领的数量）',
     category: '类别', allParts: '全部配件', lowCount: '{{n}} 项低于报警值', export: '导出 Excel',
   },
   bulk: {

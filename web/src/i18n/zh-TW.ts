@@ -27,7 +27,7 @@ export const zhTW: Messages = {
   issue: { title: '出庫', store: '出庫庫位', employee: '領用人', posted: '出庫單 {{number}} 已過帳', availableHint: '可用 {{qty}}', slip: '領料單' },
   print: { a4: 'A4 列印', r80: '80mm 小票', pdf: 'PDF' },
   stock: {
-    title: '庫存', byPart: '按配件', byLot: '按批次', allLocations: '全部庫位', asOf: '截至日期', asOfNow: '目前', asOfNote: '{{date}} 日終庫存（歷史庫存不含預訂）',
+    title: '庫存', byPart: '按配件', byLot: '按批次', allLocations: '全部庫位', asOf: '截至日期', asOfNow: '目前', asOfNote: '{{date}} 日終庫存（預訂為當時未領的數量）',
     category: '類別', allParts: '全部配件', lowCount: '{{n}} 項低於警戒值', export: '匯出 Excel',
   },
   bulk: {
