@@ -67,6 +67,7 @@ export const commonErrors = defineErrors({
     en: 'Quantity may have at most 3 decimals',
   },
   quantity_too_large: { status: 400, 'zh-CN': '数量过大', 'zh-TW': '數量過大', en: 'Quantity is too large' },
+  money_too_large: { status: 400, 'zh-CN': '金额过大（单价最多 10 亿元）', 'zh-TW': '金額過大（單價最多 10 億元）', en: 'Amount too large (at most one billion yuan)' },
   invalid_money: {
     status: 400,
     'zh-CN': '金额格式应为最多两位小数的非负数，如 12.30',
@@ -91,6 +92,7 @@ export const commonErrors = defineErrors({
     'zh-TW': '請求來源校驗失敗，請重新整理頁面後重試',
     en: 'Cross-site request check failed; reload the page and try again',
   },
+  invalid_version: { status: 400, 'zh-CN': 'If-Match 应为读取时的版本号，如 "3"', 'zh-TW': 'If-Match 應為讀取時的版本號，如 "3"', en: 'If-Match must be the version read, e.g. "3"' },
   version_required: {
     status: 428,
     'zh-CN': '修改时需提供读取时的版本号',

@@ -39,7 +39,7 @@ export function toFen(s: unknown, field = 'amount'): number {
   const m = MONEY.exec(s.trim());
   if (!m) throw new AppError('invalid_money', { field });
   const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  if (fen > MAX_FEN) throw new AppError('invalid_money', { field });
+  if (fen > MAX_FEN) throw new AppError('money_too_large', { field });
   return fen;
 }
 

@@ -47,6 +47,14 @@ describe('transfers to a station (R-INV-14)', () => {
     expect(rec.body.status).toBe('received');
     expect(rec.body.differences).toEqual([expect.objectContaining({ sent: 6, received: 5 })]);
     expect(await avail(s.part.id, station.id)).toBe(5);
+    // The receipt is a document of its own, with its lines (what arrived) and their moves.
+    const receipt = (await t.api.get(`/documents?type=transfer_receipt&limit=500`)).body.items.find((d: { number: string }) => d.number === rec.body.receiptNumber);
+    const full = (await t.api.get(`/documents/${receipt.id}`)).body;
+    expect(full.lines).toEqual([expect.objectContaining({ partId: s.part.id, qty: 5, receivedQty: 5, unitCost: '1200.00', note: '发出 6，实收 5：破损一件' })]);
+    expect(full.totalCost).toBe('6000.00');
+    const slip = await t.app.inject({ method: 'GET', url: `/api/v1/documents/${receipt.id}/print`, headers: { authorization: `Bearer ${t.api.token}` } });
+    expect(slip.body).toContain('轮胎总成');
+    expect(slip.body).toContain('6000.00');
     const twice = await t.api.post(`/transfers/${tr.body.id}/receive`, { lines: [] });
     expect(twice.body.error.code).toBe('transfer_not_in_transit');
   });
@@ -263,5 +271,61 @@ describe('catalogue', () => {
 
   it('keeps the ledger invariants', async () => {
     expect((await checkLedger(t.handle.db)).problems).toEqual([]);
+  });
+});
+
+describe('who may act for whom (R-PLT-1, R-INV-9)', () => {
+  it("a station's user issues and reserves only for its own employees; a technician sees only its own holding", async () => {
+    const gz = (await t.api.post('/locations', { code: 'ST-GZ', name: '广州服务站', kind: 'station' })).body;
+    const user = (username: string, roles: string[], stationId: number) => t.api.post('/users', { username, password: 'scope-pass-1', displayName: username, roles, stationId });
+    const notAStation = await user('whscope', ['station_user'], s.wh.id);
+    expect([notAStation.status, notAStation.body.error.code]).toEqual([409, 'wrong_location_kind']);
+    await user('bjscope', ['station_user'], station.id);
+    const bjTech = (await user('bjtech', ['technician'], station.id)).body;
+    const gzTech = (await user('gztech', ['technician'], gz.id)).body;
+    const tr = (await t.api.post('/transfers', { fromLocationId: s.wh.id, toLocationId: station.id, lines: [{ partId: s.part.id, qty: 3 }] })).body;
+    await t.api.post(`/transfers/${tr.id}/receive`, { lines: [{ lineId: tr.lines[0].id, receivedQty: 3 }] });
+    const bj = await t.login('bjscope', 'scope-pass-1');
+    const issue = (toUserId: number) => bj.post('/issues', { fromLocationId: station.id, toUserId, lines: [{ partId: s.part.id, qty: 1 }] });
+    for (const toUserId of [gzTech.id, s.keeper.id]) expect((await issue(toUserId)).body.error.code).toBe('station_scope');
+    expect((await issue(bjTech.id)).status).toBe(201);
+    const reserveFor = await bj.post('/reservations', { locationId: station.id, forUserId: gzTech.id, lines: [{ partId: s.part.id, qty: 1 }] });
+    expect([reserveFor.status, reserveFor.body.error.code]).toEqual([403, 'station_scope']);
+    const gzt = await t.login('gztech', 'scope-pass-1');
+    const forStation = await gzt.post('/reservations', { locationId: s.wh.id, forLocationId: station.id, lines: [{ partId: s.part.id, qty: 1 }] });
+    expect(forStation.body.error.code).toBe('own_holding_only');
+    // The other technician's holding is not in the technician's stock list, by filter or at all.
+    const bjHolding = (await t.api.get(`/holdings?userId=${bjTech.id}`)).body.items[0];
+    expect(bjHolding).toMatchObject({ partId: s.part.id, qty: 1 });
+    const heldAt = (await t.api.get(`/stock?partId=${s.part.id}`)).body.items.filter((r: { onHand: number }) => r.onHand > 0).map((r: { locationId: number }) => r.locationId);
+    const seen = (await gzt.get(`/stock?partId=${s.part.id}&limit=500`)).body.items.map((r: { locationId: number }) => r.locationId);
+    expect(seen).toEqual(expect.arrayContaining([s.wh.id, station.id]));
+    expect(seen.length).toBeLessThan(heldAt.length);
+    for (const q of ['', '&asOf=2999-01-01', '&groupBy=part']) {
+      const own = (await gzt.get(`/stock?partId=${s.part.id}${q}&limit=500`)).body.items;
+      const holdings = (await t.api.get('/locations?includeVirtual=true&limit=500')).body.items.filter((l: { kind: string; userId?: number }) => l.kind === 'holding');
+      const others = holdings.filter((l: { userId?: number }) => l.userId !== gzTech.id).map((l: { id: number }) => l.id);
+      expect(own.filter((r: { locationId: number }) => others.includes(r.locationId)), q).toEqual([]);
+    }
+  });
+
+  it('a shortage request honours Idempotency-Key: once per key, and the key with another body is refused', async () => {
+    const body = { partId: s.part.id, qty: 2, remark: '重试' };
+    const key = { 'idempotency-key': 'shortage-retry-1' };
+    const first = await t.api.post('/shortages', body, key);
+    const again = await t.api.post('/shortages', body, key);
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await t.api.post('/shortages', { ...body, qty: 3 }, key);
+    expect([other.status, other.body.error.code]).toEqual([409, 'idempotency_key_reused']);
+    const mine = (await t.api.get('/shortages?limit=500')).body.items.filter((x: { remark: string }) => x.remark === '重试');
+    expect(mine).toHaveLength(1);
+  });
+
+  it('a reservation past its time cannot be issued against, even before the sweep closes it', async () => {
+    const r = (await t.api.post('/reservations', { locationId: s.wh.id, forUserId: s.tech.id, expiresAt: new Date(Date.now() + 1000).toISOString(), lines: [{ partId: s.part.id, qty: 1 }] })).body;
+    await new Promise((ok) => setTimeout(ok, 1100));
+    const late = await t.api.post('/issues', { fromLocationId: s.wh.id, toUserId: s.tech.id, reservationId: r.id, lines: [{ partId: s.part.id, qty: 1 }] });
+    expect([late.status, late.body.error.code, late.body.error.details.status]).toEqual([409, 'reservation_not_open', 'expired']);
   });
 });

@@ -179,6 +179,8 @@ describe('updates carry the version they read', () => {
     expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict']);
     const none = await t.api.patch(`/parts/${part.id}`, { name: '版本件丙' });
     expect([none.status, none.body.error.code]).toEqual([428, 'version_required']);
+    const garbled = await t.api.patch(`/parts/${part.id}`, { name: '版本件丁' }, { 'if-match': 'garbage' });
+    expect([garbled.status, garbled.body.error.code]).toEqual([400, 'invalid_version']);
     expect((await t.api.get(`/parts/${part.id}`)).body.name).toBe('版本件甲');
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.paths['/api/v1/parts/{id}'].patch.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'if-match' }));
@@ -259,6 +261,13 @@ describe('amounts beyond the exact range', () => {
     expect(formatLineValue(999999999999, 99999999999)).toBe('999999999989000000.00');
     expect(formatLineValue(-2000000000000, 4600)).toBe('-92000000000.00');
     expect(formatLineValue(1500, 1)).toBe('0.02');
+  });
+
+  it('tells a price too large from a badly written one', async () => {
+    const big = await t.api.post('/parts', { code: 'BIG-PRICE', name: '天价件', unit: '个', salePrice: '9999999999.99' });
+    expect([big.status, big.body.error.code]).toEqual([400, 'money_too_large']);
+    const bad = await t.api.post('/parts', { code: 'BAD-PRICE', name: '错价件', unit: '个', salePrice: '12.345' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_money']);
   });
 
   it('refuses a signed sum that passes the range on the way, even if it ends inside', () => {

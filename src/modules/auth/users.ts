@@ -37,7 +37,8 @@ async function checkStation(ctx: Ctx, roles: Role[], stationId: number | null | 
   if (roles.includes('station_user') && !stationId) throw new AppError('station_required');
   if (stationId) {
     const loc = await ctx.db.selectFrom('locations').select(['id', 'kind']).where('id', '=', stationId).executeTakeFirst();
-    if (!loc || loc.kind !== 'station') throw new AppError('unknown_location', { locationId: stationId });
+    if (!loc) throw new AppError('unknown_location', { locationId: stationId });
+    if (loc.kind !== 'station') throw new AppError('wrong_location_kind', { kind: loc.kind });
   }
 }
 

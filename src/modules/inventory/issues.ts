@@ -11,7 +11,7 @@ import { assertWorkOrderRef, checkLineCount, documentView, getDocument, insertDo
 import { adjustReserved, levelKey, lockForPicking, type LevelKey, lockLevels, lotsOfPartsQuery, numberSequence, pickFrom, pickLines, postMoves, sortedKeys, assertLinesAvailable, type Levels, type MoveSpec, type PartLot, type Picked, type PickLine } from './ledger.js';
 import { formatNumber, NUMBER_PREFIX, sumLines } from './ledger.rules.js';
 import { linesOf, postChecked, postDocument, type Keyed, type PostCheck } from './posting.js';
-import { checkStore, ensureHolding, foundLocation } from './locations.js';
+import { assertEmployeeInScope, checkStore, ensureHolding, foundLocation } from './locations.js';
 import { reservationRow } from './reservations.js';
 import type { PartsRow } from '../catalog/tables.js';
 import type { ApprovalRulesRow, DocumentsRow, LocationsRow, StockLevelsRow } from './tables.js';
@@ -42,8 +42,9 @@ const userWithHoldingQuery = (db: QueryCreator<Database>, id: number) =>
     .where('u.id', '=', id);
 type UserWithHolding = Awaited<ReturnType<ReturnType<typeof userWithHoldingQuery>['executeTakeFirstOrThrow']>>;
 
-function activeUser(userId: number, u: UserWithHolding | undefined | null): UserWithHolding {
+function activeUser(ctx: Ctx, userId: number, u: UserWithHolding | undefined | null): UserWithHolding {
   if (!u || u.disabled) throw new AppError('unknown_user', { userId });
+  assertEmployeeInScope(ctx.actor, u);
   return u;
 }
 
@@ -119,7 +120,7 @@ async function issueLookups(ctx: Ctx, input: IssueInput, partIds: number[]) {
   const [r] = ctx.dialect === 'postgres' ? await issueLookupsPg(ctx.db, { ...p, seq: numberSequence(NUMBER_PREFIX.issue, year) }) : await issueLookupsSqlite(ctx.db, p);
   const found = {
     from: checkStore(ctx, foundLocation(input.fromLocationId, json<LocationsRow | null>(r!.from)), kinds),
-    user: activeUser(input.toUserId, json<UserWithHolding | null>(r!.user)),
+    user: activeUser(ctx, input.toUserId, json<UserWithHolding | null>(r!.user)),
     parts: checkParts(uniq, json<PartsRow[]>(r!.parts)),
     rules: mayNeedApproval ? json<ApprovalRulesRow[]>(r!.rules) : [],
   };
@@ -161,6 +162,8 @@ async function reservationRelease(ctx: Ctx, input: IssueInput, lines: Line[]) {
   const res = await reservationRow(ctx, input.reservationId, { forDecision: true });
   if (!res) throw new AppError('not_found', { reservationId: input.reservationId });
   if (res.status !== 'open') throw new AppError('reservation_not_open', { status: res.status });
+  // Past its time it is expired, whether or not the sweep (every minute) has closed it yet.
+  if (res.expires_at !== null && res.expires_at <= ctx.clock.now()) throw new AppError('reservation_not_open', { status: 'expired' });
   if (res.location_id !== input.fromLocationId) throw new AppError('reservation_mismatch', { reason: 'location' });
   if (res.for_user_id != null && res.for_user_id !== input.toUserId) throw new AppError('reservation_mismatch', { reason: 'employee' });
   const rl = await ctx.db.selectFrom('reservation_lines').selectAll().where('reservation_id', '=', res.id).execute();

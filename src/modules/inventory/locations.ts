@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor, Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from '../auth/audit.js';
@@ -99,6 +100,21 @@ export function belongsToStation(loc: Pick<LocationsRow, 'id' | 'station_id'>, s
 
 export function assertStationScope(actor: Actor, loc: Pick<LocationsRow, 'id' | 'station_id'>): void {
   if (isStationScoped(actor) && !belongsToStation(loc, actor.stationId)) throw new AppError('station_scope');
+}
+
+/**
+ * The stock locations (aliased `l`) an actor may read: a station's user those of its station; a
+ * technician the stores and its own holding, not the other technicians' (R-PLT-1, R-INV-9).
+ */
+export function stockScope(actor: Actor): RawBuilder<SqlBool> | null {
+  if (isStationScoped(actor)) return sql<SqlBool>`(l.id = ${actor.stationId} or l.station_id = ${actor.stationId})`;
+  if (isOwnHoldingOnly(actor)) return sql<SqlBool>`(l.kind <> 'holding' or l.user_id = ${actor.id})`;
+  return null;
+}
+
+/** A station's user issues and reserves only for the employees of that station (R-PLT-1). */
+export function assertEmployeeInScope(actor: Actor, user: { station_id: number | null }): void {
+  if (isStationScoped(actor) && user.station_id !== actor.stationId) throw new AppError('station_scope');
 }
 
 /** True when the actor may act only on its own holding (technician without a keeper's role). */

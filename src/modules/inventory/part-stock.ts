@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { isoInZone } from '../../platform/clock.js';
 import { formatFen, formatLineValue, formatMilliFen, fromMilli, toMilli } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
-import { isStationScoped } from './locations.js';
+import { stockScope } from './locations.js';
 
 /** A part's stock by store and its lots with what each still holds (part detail screen). */
 export async function partStock(ctx: Ctx, partId: number) {
@@ -15,7 +15,8 @@ export async function partStock(ctx: Ctx, partId: number) {
     .where('s.part_id', '=', partId)
     .where('l.is_real', '=', 1)
     .where((eb) => eb.or([eb('s.on_hand', '<>', 0), eb('s.reserved', '<>', 0), eb('a.alarm_qty', 'is not', null)]));
-  if (isStationScoped(ctx.actor)) levels = levels.where((eb) => eb.or([eb('l.id', '=', ctx.actor.stationId), eb('l.station_id', '=', ctx.actor.stationId)]));
+  const visible = stockScope(ctx.actor);
+  if (visible) levels = levels.where(visible);
   const rows = await levels.orderBy('l.kind').orderBy('l.code').execute();
   const lots = await ctx.db
     .selectFrom('lots as t')

@@ -7,7 +7,7 @@ import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { assertWorkOrderRef, checkLineCount, loadParts } from './documents.js';
 import { adjustReserved, assertAvailable, lockLevels, nextNumber } from './ledger.js';
 import { NUMBER_PREFIX, sumLines } from './ledger.rules.js';
-import { assertStationScope, getLocation, getStore, isOwnHoldingOnly, isStationScoped } from './locations.js';
+import { assertEmployeeInScope, assertStationScope, getLocation, getStore, isOwnHoldingOnly, isStationScoped } from './locations.js';
 import type { ReservationLinesRow, ReservationsRow } from './tables.js';
 
 export interface ReservationInput {
@@ -47,9 +47,11 @@ export async function createReservation(ctx: Ctx, input: ReservationInput) {
   const store = await getStore(ctx, input.locationId, ['warehouse', 'station']);
   if (input.forUserId != null) {
     if (isOwnHoldingOnly(ctx.actor) && input.forUserId !== ctx.actor.id) throw new AppError('own_holding_only');
-    const u = await ctx.db.selectFrom('users').select(['id', 'disabled']).where('id', '=', input.forUserId).executeTakeFirst();
+    const u = await ctx.db.selectFrom('users').select(['id', 'disabled', 'station_id']).where('id', '=', input.forUserId).executeTakeFirst();
     if (!u || u.disabled) throw new AppError('unknown_user', { userId: input.forUserId });
+    assertEmployeeInScope(ctx.actor, u);
   } else {
+    if (isOwnHoldingOnly(ctx.actor)) throw new AppError('own_holding_only');
     const target = await getLocation(ctx, input.forLocationId!);
     if (target.kind !== 'station') throw new AppError('wrong_location_kind', { kind: target.kind });
     assertStationScope(ctx.actor, target);

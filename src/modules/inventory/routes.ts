@@ -150,7 +150,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   app.post(
     '/shortages',
     { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ partId: OptId, description: OptText(500), qty: Qty, workOrderId: OptId, remark: OptText(500) }), response: { 201: S.Shortage } } },
-    async (req, reply) => reply.code(201).send(await withTx(deps, req, (ctx) => createShortage(ctx, req.body))),
+    async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => createShortage(ctx, req.body))),
   );
   app.get('/shortages', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })), createdBy: Type.Optional(Id) }), response: { 200: pageOf(S.Shortage) } } }, async (req) =>
     listShortages(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }),

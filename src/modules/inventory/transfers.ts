@@ -1,7 +1,7 @@
 import type { Ctx } from '../../db.js';
 import { AppError } from '../../platform/errors.js';
 import { updateEach } from '../../platform/db/bulk.js';
-import { toMilli, totalValue } from '../../platform/numbers.js';
+import { fromMilli, toMilli, totalValue } from '../../platform/numbers.js';
 import { audit } from '../auth/audit.js';
 import { checkLineCount, documentView, getDocument, insertDocument, loadParts } from './documents.js';
 import { assertLinesAvailable, lockForPicking, lockLevels, postMoves, type MoveSpec } from './ledger.js';
@@ -72,12 +72,19 @@ export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { li
     if (l.qty - got > 0) moves.push({ ...base, kind: 'transfer_loss', to: adjust, qty: l.qty - got });
   }
   await updateEach(ctx.db, 'document_lines', { received_qty: 'bigint', note: 'text' }, lines.map((l) => ({ id: l.id, received_qty: received.get(l.id)?.qty ?? l.qty, note: received.get(l.id)?.note ?? l.note })));
-  const { doc: receipt } = await insertDocument(
+  // The receipt (its own slip, R-INV-12) has a line per line sent, with what arrived of it; its
+  // moves belong to its lines.
+  const arrived = moves.filter((m) => m.kind === 'transfer_in');
+  const { doc: receipt, lines: receiptLines } = await insertDocument(
     ctx,
-    { type: 'transfer_receipt', status: 'posted', from_location_id: transit, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: doc.id, reason: null, remark: input.remark ?? null, station_id: doc.station_id, posted_at: now },
-    [],
+    { type: 'transfer_receipt', status: 'posted', from_location_id: transit, to_location_id: to.id, user_id: null, supplier_id: null, work_order_id: null, reservation_id: null, related_document_id: doc.id, reason: null, remark: input.remark ?? null, station_id: doc.station_id, posted_at: now, total_cost: totalValue(arrived) },
+    lines.map((l) => {
+      const got = received.get(l.id)?.qty ?? l.qty;
+      return { part_id: l.part_id, lot_id: l.lot_id, qty: got, unit_cost: l.unit_cost, sale_price: null, lot_is_new: null, received_qty: got, counted_qty: null, note: got === l.qty ? null : shortNote(l.qty, got, received.get(l.id)?.note) };
+    }),
   );
-  await postMoves(ctx, receipt.id, moves, now);
+  const receiptLineOf = new Map(lines.map((l, i) => [l.id, receiptLines[i]!.id]));
+  await postMoves(ctx, receipt.id, moves.map((m) => ({ ...m, lineId: receiptLineOf.get(m.lineId!) })), now);
   await partsArrived(ctx, { number: receipt.number, stationId: stationOf(to), lines: moves.filter((m) => m.kind === 'transfer_in').map((m) => ({ partId: m.partId, qty: m.qty })) });
   const updated = await ctx.db
     .updateTable('documents')
@@ -90,3 +97,6 @@ export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { li
   await audit(ctx, 'receive', 'transfer', doc.id, { status: 'in_transit' }, { status: 'received', differences });
   return { ...documentView(ctx, updated, after.lines), receiptNumber: receipt.number, differences };
 }
+
+/** A receipt line's note when less arrived than was sent: "发出 6，实收 5：破损一件". */
+const shortNote = (sent: number, got: number, note: string | null | undefined) => `发出 ${fromMilli(sent)}，实收 ${fromMilli(got)}${note ? `：${note}` : ''}`;

@@ -11,7 +11,7 @@ function ifMatch(req: Versioned): number | undefined {
   const h = req.headers['if-match'];
   if (!h) return undefined;
   const v = Number(h.replace(/^W\//, '').replace(/"/g, ''));
-  if (!Number.isInteger(v) || v < 0) throw new AppError('version_required');
+  if (!Number.isInteger(v) || v < 0) throw new AppError('invalid_version', { field: 'if-match' });
   return v;
 }
 
