@@ -184,6 +184,10 @@ describe('updates carry the version they read', () => {
     expect((await t.api.get(`/parts/${part.id}`)).body.name).toBe('版本件甲');
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(doc.paths['/api/v1/parts/{id}'].patch.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'if-match' }));
+    // Document POSTs list Idempotency-Key; every route documents the one error shape.
+    const issues = doc.paths['/api/v1/issues'].post;
+    expect(issues.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'idempotency-key' }));
+    expect(issues.responses['4XX'].content['application/json'].schema.properties.error.required).toEqual(['code', 'message', 'details']);
   });
 
   it('a count approved on a stale version is refused and posts nothing', async () => {

@@ -66,14 +66,14 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   app.post('/receipts/preview', { config: { access: KEEPERS }, schema: { tags: ['inventory'], body: ReceiptBody, response: { 200: Type.Object({ lines: Type.Array(Type.Object({ lineNo: Type.Integer(), partId: Type.Union([Type.Integer(), Type.Null()]), newPart: Type.Boolean(), lotNo: Type.String(), action: Type.String(), lotId: Type.Union([Type.Integer(), Type.Null()]) })) }) } } }, async (req) =>
     previewReceipt(ctxOf(deps, req), req.body),
   );
-  app.post('/receipts', { config: { access: KEEPERS }, schema: { tags: ['inventory'], body: ReceiptBody, response: { 201: S.Document } } }, async (req, reply) =>
+  app.post('/receipts', { config: { idempotent: true, access: KEEPERS }, schema: { tags: ['inventory'], body: ReceiptBody, response: { 201: S.Document } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => postReceipt(ctx, req.body))),
   );
 
   // ── issues and approvals ──
   app.post(
     '/issues',
-    { config: { access: KEEPERS.concat('service_manager') }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toUserId: Id, workOrderId: OptId, reservationId: OptId, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } },
+    { config: { idempotent: true, access: KEEPERS.concat('service_manager') }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toUserId: Id, workOrderId: OptId, reservationId: OptId, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } },
     async (req, reply) => {
       // PostgreSQL: most issues post in one statement outside a transaction (issueAtOnce), an
       // Idempotency-Key claimed in that statement; the rest in a transaction with the key's claim.
@@ -119,19 +119,19 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   );
 
   // ── returns and write-offs ──
-  app.post('/returns', { config: { access: HOLDERS }, schema: { tags: ['inventory'], body: Type.Object({ fromUserId: Id, toLocationId: Id, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } }, async (req, reply) =>
+  app.post('/returns', { config: { idempotent: true, access: HOLDERS }, schema: { tags: ['inventory'], body: Type.Object({ fromUserId: Id, toLocationId: Id, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => returnParts(ctx, req.body))),
   );
   app.post(
     '/write-offs',
-    { config: { access: HOLDERS }, schema: { tags: ['inventory'], body: Type.Object({ userId: Id, reason: Type.Union([Type.Literal('consumed'), Type.Literal('scrapped')]), workOrderId: OptId, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } },
+    { config: { idempotent: true, access: HOLDERS }, schema: { tags: ['inventory'], body: Type.Object({ userId: Id, reason: Type.Union([Type.Literal('consumed'), Type.Literal('scrapped')]), workOrderId: OptId, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => writeOff(ctx, req.body))),
   );
 
   // ── reservations ──
   app.post(
     '/reservations',
-    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ locationId: Id, forUserId: OptId, forLocationId: OptId, expiresAt: OptText(40), workOrderId: OptId, remark: OptText(500), lines: Type.Array(Type.Object({ partId: Id, qty: Qty }), { minItems: 1, maxItems: 500 }) }), response: { 201: S.Reservation } } },
+    { config: { idempotent: true, access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ locationId: Id, forUserId: OptId, forLocationId: OptId, expiresAt: OptText(40), workOrderId: OptId, remark: OptText(500), lines: Type.Array(Type.Object({ partId: Id, qty: Qty }), { minItems: 1, maxItems: 500 }) }), response: { 201: S.Reservation } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => createReservation(ctx, req.body))),
   );
   app.get('/reservations', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })), forUserId: Type.Optional(Id) }), response: { 200: pageOf(S.Reservation) } } }, async (req) =>
@@ -149,7 +149,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   // ── shortages and the purchase list ──
   app.post(
     '/shortages',
-    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ partId: OptId, description: OptText(500), qty: Qty, workOrderId: OptId, remark: OptText(500) }), response: { 201: S.Shortage } } },
+    { config: { idempotent: true, access: ['admin', 'warehouse_keeper', 'service_manager', 'dispatcher', 'technician', 'station_user'] }, schema: { tags: ['inventory'], body: Type.Object({ partId: OptId, description: OptText(500), qty: Qty, workOrderId: OptId, remark: OptText(500) }), response: { 201: S.Shortage } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => createShortage(ctx, req.body))),
   );
   app.get('/shortages', { config: { access: ALL }, schema: { tags: ['inventory'], querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.String({ maxLength: 20 })), createdBy: Type.Optional(Id) }), response: { 200: pageOf(S.Shortage) } } }, async (req) =>
@@ -161,12 +161,12 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   app.get('/shortages/purchase-list', { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'finance', 'dispatcher'] }, schema: { tags: ['inventory'], querystring: Type.Object(PageQuery), response: { 200: S.PurchaseList } } }, async (req) => purchaseList(ctxOf(deps, req), { ...req.query, limit: req.query.limit ?? 50 }));
 
   // ── transfers ──
-  app.post('/transfers', { config: { access: ['admin', 'warehouse_keeper'] }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toLocationId: Id, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } }, async (req, reply) =>
+  app.post('/transfers', { config: { idempotent: true, access: ['admin', 'warehouse_keeper'] }, schema: { tags: ['inventory'], body: Type.Object({ fromLocationId: Id, toLocationId: Id, remark: OptText(500), lines: Lines }), response: { 201: S.Document } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => createTransfer(ctx, req.body))),
   );
   app.post(
     '/transfers/:id/receive',
-    { config: { access: ['admin', 'warehouse_keeper', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ remark: OptText(500), lines: Type.Array(Type.Object({ lineId: Id, receivedQty: Qty, note: OptText(200) }), { maxItems: 500 }) }), response: { 200: S.TransferReceived } } },
+    { config: { idempotent: true, access: ['admin', 'warehouse_keeper', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ remark: OptText(500), lines: Type.Array(Type.Object({ lineId: Id, receivedQty: Qty, note: OptText(200) }), { maxItems: 500 }) }), response: { 200: S.TransferReceived } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 200, () => receiveTransfer(ctx, req.params.id, req.body))),
   );
 
@@ -190,7 +190,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
   // ── corrections ──
   app.post(
     '/moves/:id/reverse',
-    { config: { access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 201: S.Reversal } } },
+    { config: { idempotent: true, access: ['admin', 'warehouse_keeper', 'service_manager', 'station_user'] }, schema: { tags: ['inventory'], params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }), response: { 201: S.Reversal } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => reverseMove(ctx, req.params.id, req.body.reason))),
   );
   app.patch(

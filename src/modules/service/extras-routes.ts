@@ -189,7 +189,7 @@ async function sendSlip(reply: FastifyReply, slip: Slip, format: 'html' | 'pdf')
 
 export function extrasRoutes(app: App, deps: AppDeps) {
   // ── carry-in repair (R-SVC-8) ──
-  app.post('/carry-ins', { config: { access: DESK }, schema: { tags: TAGS, body: CarryInBody, response: { 201: CarryInDetail } } }, async (req, reply) =>
+  app.post('/carry-ins', { config: { idempotent: true, access: DESK }, schema: { tags: TAGS, body: CarryInBody, response: { 201: CarryInDetail } } }, async (req, reply) =>
     // A retried receipt (Idempotency-Key) is issued once.
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => receiveCarryIn(ctx, req.body))),
   );
@@ -262,7 +262,7 @@ export function extrasRoutes(app: App, deps: AppDeps) {
   app.delete('/work-orders/:id/charges/:lineId', { config: { access: WORKSHOP }, schema: { tags: TAGS, params: Type.Object({ id: Id, lineId: Id }), response: { 200: Charges } } }, async (req) =>
     withTx(deps, req, (ctx) => removeChargeLine(ctx, req.params.id, req.params.lineId)),
   );
-  app.post('/work-orders/:id/invoice-requests', { config: { access: DESK }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ note: OptText(500) }), response: { 201: InvoiceRequest } } }, async (req, reply) =>
+  app.post('/work-orders/:id/invoice-requests', { config: { idempotent: true, access: DESK }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ note: OptText(500) }), response: { 201: InvoiceRequest } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => requestInvoice(ctx, req.params.id, req.body))),
   );
   app.get('/invoice-requests', { config: { access: INVOICES_READ }, schema: { tags: TAGS, querystring: Type.Object({ ...PageQuery, status: Type.Optional(InvoiceStatus) }), response: { 200: pageOf(InvoiceRequest) } } }, async (req) =>

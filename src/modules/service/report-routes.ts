@@ -110,20 +110,20 @@ export function reportRoutes(app: App, deps: AppDeps) {
   );
   app.post(
     '/work-orders/:id/report/photos',
-    { config: { access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ dataUrl: Type.String({ minLength: 1, maxLength: 3_800_000 }), caption: OptText(200) }), response: { 201: Photo } } },
+    { config: { idempotent: true, access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ dataUrl: Type.String({ minLength: 1, maxLength: 3_800_000 }), caption: OptText(200) }), response: { 201: Photo } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => addPhoto(ctx, req.params.id, req.body))),
   );
-  app.post('/work-orders/:id/report/submit', { config: { access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ version: Version }), response: { 200: Report } } }, async (req, reply) =>
+  app.post('/work-orders/:id/report/submit', { config: { idempotent: true, access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ version: Version }), response: { 200: Report } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 200, () => submitReport(ctx, req.params.id, req.body))),
   );
   app.post(
     '/work-orders/:id/report/sign',
-    { config: { access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ signature: Type.String({ minLength: 1, maxLength: 800_000 }), signerName: Type.String({ minLength: 1, maxLength: 100 }), version: Version }), response: { 200: Report } } },
+    { config: { idempotent: true, access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ signature: Type.String({ minLength: 1, maxLength: 800_000 }), signerName: Type.String({ minLength: 1, maxLength: 100 }), version: Version }), response: { 200: Report } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 200, () => signReport(ctx, req.params.id, req.body))),
   );
   app.post(
     '/work-orders/:id/report/corrections',
-    { config: { access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 201: Correction } } },
+    { config: { idempotent: true, access: WRITE }, schema: { tags: TAGS, params: IdParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000 }) }), response: { 201: Correction } } },
     async (req, reply) => withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => addCorrection(ctx, req.params.id, req.body))),
   );
   app.get('/work-orders/:id/report.pdf', { config: { access: READ }, schema: { tags: TAGS, params: IdParams, querystring: CycleQuery, response: { 200: Binary } } }, async (req, reply) => {
@@ -142,7 +142,7 @@ export function reportRoutes(app: App, deps: AppDeps) {
   app.post(
     '/old-parts/hand-ins',
     {
-      config: { access: OLD_PARTS },
+      config: { idempotent: true, access: OLD_PARTS },
       schema: {
         tags: TAGS,
         body: Type.Object({ workOrderId: Id, lines: Type.Array(Type.Object({ partId: Id, qty: QtyIn }), { minItems: 1, maxItems: 500 }), toLocationId: OptId, remark: OptText(500) }),
@@ -185,7 +185,7 @@ export function reportRoutes(app: App, deps: AppDeps) {
   app.post(
     '/old-parts/disposals',
     {
-      config: { access: OLD_PARTS },
+      config: { idempotent: true, access: OLD_PARTS },
       schema: {
         tags: TAGS,
         body: Type.Object({

@@ -109,7 +109,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
 
   // ── calls and letters ──
   // A retried call or work order (Idempotency-Key) is logged once.
-  app.post('/calls', { config: { access: DESK }, schema: { tags: TAGS, body: Type.Object(S.CallFields), response: { 201: S.Call } } }, async (req, reply) =>
+  app.post('/calls', { config: { idempotent: true, access: DESK }, schema: { tags: TAGS, body: Type.Object(S.CallFields), response: { 201: S.Call } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => logCall(ctx, req.body))),
   );
   app.get(
@@ -133,7 +133,7 @@ export function serviceRoutes(app: App, deps: AppDeps) {
   });
 
   // ── work orders ──
-  app.post('/work-orders', { config: { access: DESK }, schema: { tags: TAGS, body: S.WorkOrderBody, response: { 201: S.WorkOrder } } }, async (req, reply) =>
+  app.post('/work-orders', { config: { idempotent: true, access: DESK }, schema: { tags: TAGS, body: S.WorkOrderBody, response: { 201: S.WorkOrder } } }, async (req, reply) =>
     withTx(deps, req, (ctx) => idempotent(ctx, req, reply, 201, () => createWorkOrder(ctx, req.body))),
   );
   app.get(

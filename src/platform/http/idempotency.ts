@@ -29,6 +29,7 @@ const claims = new WeakMap<FastifyRequest, KeyClaim | null>();
  * the transaction it falls back to).
  */
 export function keyClaim(req: FastifyRequest): KeyClaim | null {
+  if (!req.routeOptions.config.idempotent) throw new Error(`${req.method} ${req.routeOptions.url} uses Idempotency-Key without config.idempotent`);
   let claim = claims.get(req);
   if (claim === undefined) claims.set(req, (claim = newClaim(req)));
   return claim;

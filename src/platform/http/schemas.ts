@@ -5,6 +5,8 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 });
 export const IdParams = Type.Object({ id: Id });
 /** The version an update read (optimistic concurrency). */
 export const Version = Type.Integer({ minimum: 0, maximum: 2147483647 });
+/** The key that makes a document POST safe to retry (API.md): the same key and body answer once. */
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'printable ASCII, at most 200 characters, one per intended document; a retry sends the same key and body' })) });
 /** The same version as a header, for an update whose body may leave `version` out (API.md). */
 export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 100, description: 'the version read, e.g. "3" (instead of the body\'s version)' })) });
 /** A quantity: JSON number, at most 3 decimals (checked exactly in toMilli). */

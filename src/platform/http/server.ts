@@ -18,7 +18,7 @@ import { AppError, errorSpec, formatMessage, type Lang } from '../errors.js';
 import { pickLang } from '../i18n.js';
 import { inTransaction, RetryExhaustedError } from '../db/transaction.js';
 import type { Access, App, AppDeps } from './types.js';
-import { IfMatchHeaders } from './schemas.js';
+import { ErrorResponse, IdempotencyHeaders, IfMatchHeaders } from './schemas.js';
 
 export const API_PREFIX = '/api/v1';
 export const SESSION_COOKIE = 'aftersales_session';
@@ -213,6 +213,9 @@ export async function createServer(deps: AppDeps, hooks: PipelineHooks): Promise
     // An update whose body may leave its version out reads If-Match instead: OpenAPI says so.
     const body = route.schema?.body as { properties?: Record<string, unknown>; required?: string[] } | undefined;
     if (route.schema && body?.properties?.version && !body.required?.includes('version')) route.schema.headers ??= IfMatchHeaders;
+    if (route.schema && route.config?.idempotent) route.schema.headers ??= IdempotencyHeaders;
+    // Every answer that is not a success has the one error shape (API.md): OpenAPI says so.
+    if (route.schema?.response) (route.schema.response as Record<string, unknown>)['4xx'] ??= ErrorResponse;
   });
 
   app.addHook('onRequest', (_req, reply, done) => {

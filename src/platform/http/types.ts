@@ -17,6 +17,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route honours Idempotency-Key (idempotent()); OpenAPI lists the header. */
+    idempotent?: boolean;
   }
 }
 
