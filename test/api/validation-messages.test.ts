@@ -118,4 +118,14 @@ describe(`schema errors in the user's language (${dialect})`, () => {
     expect(body.properties.lines.items.additionalProperties).toBe(false);
     expect((await t.api.post('/issues', ok)).status).toBe(201);
   });
+
+  it('a cursor of the wrong shape is 400 invalid_cursor, not an empty page', async () => {
+    const c = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const url of [`/moves?cursor=${c(['x'])}`, `/parts?cursor=${c([1])}`, `/stock?cursor=${c([1, 2])}`, `/stock?cursor=${c([1, 2, 1.5])}`, `/documents?cursor=${c([null])}`]) {
+      const r = await t.api.get(url);
+      expect([r.status, r.body.error?.code], url).toEqual([400, 'invalid_cursor']);
+    }
+    const first = await t.api.get(`/moves?partId=${s.part.id}&limit=1`);
+    expect((await t.api.get(`/moves?partId=${s.part.id}&limit=1&cursor=${first.body.nextCursor}`)).status).toBe(200);
+  });
 });

@@ -91,7 +91,7 @@ export function authRoutes(app: App, deps: AppDeps) {
     },
     async (req) => {
       const limit = req.query.limit ?? 50;
-      const after = decodeCursor(req.query.cursor, 1);
+      const after = decodeCursor(req.query.cursor, 'n');
       let q = deps.handle.db.selectFrom('users').selectAll();
       if (req.query.role) q = q.where('roles', 'like', `%${req.query.role}%`);
       if (req.query.q) q = q.where((eb) => eb.or([eb('username', 'like', `%${req.query.q}%`), eb('display_name', 'like', `%${req.query.q}%`)]));

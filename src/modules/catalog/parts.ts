@@ -254,7 +254,7 @@ export interface PartQuery {
 
 /** Pages through the catalogue by code; q matches code, name, spec, barcode, pinyin initials, either script. */
 export async function listParts(ctx: Ctx, query: PartQuery) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 's');
   let q = ctx.db.selectFrom('parts').selectAll();
   if (query.q?.trim()) {
     const pattern = likePattern(query.q);

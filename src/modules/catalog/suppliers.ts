@@ -67,7 +67,7 @@ export async function updateSupplier(ctx: Ctx, id: number, version: number, patc
 }
 
 export async function listSuppliers(ctx: Ctx, query: { q?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 's');
   let q = ctx.db.selectFrom('suppliers').selectAll();
   if (query.q?.trim()) q = q.where(sql<boolean>`search_text like ${likePattern(query.q)} escape '\\'`);
   if (after) q = q.where('code', '>', String(after[0]));

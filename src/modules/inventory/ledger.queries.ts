@@ -111,7 +111,7 @@ async function reservedAsOf(ctx: Ctx, asOf: number, rows: readonly { location_id
 /** Stock by location, part and lot (R-INV-11): on hand, reserved, available, value. */
 export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: StockRow[]; nextCursor: string | null }> {
   const asOf = parseTime(ctx, query.asOf, 'asOf');
-  const after = decodeCursor(query.cursor, 3);
+  const after = decodeCursor(query.cursor, 'nnn');
   const visible = stockScope(ctx.actor);
   const byPart = query.groupBy === 'part';
 
@@ -217,7 +217,7 @@ export async function listStock(ctx: Ctx, query: StockQuery): Promise<{ items: S
 
 /** What each employee holds, by lot and value (R-INV-9). */
 export async function listHoldings(ctx: Ctx, query: { userId?: number; partId?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 3);
+  const after = decodeCursor(query.cursor, 'nnn');
   let q = ctx.db
     .selectFrom('lot_balances as b')
     .innerJoin('locations as l', 'l.id', 'b.location_id')
@@ -249,7 +249,7 @@ export function moveView(ctx: Pick<Ctx, 'timeZone'>, m: Omit<MovesRow, 'line_id'
 
 /** The ledger itself, newest first. */
 export async function listMoves(ctx: Ctx, query: { partId?: number; locationId?: number; documentId?: number; workOrderId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   const from = parseTime(ctx, query.from, 'from', 'start');
   const to = parseTime(ctx, query.to, 'to');
   let q = ctx.db.selectFrom('moves as m').selectAll('m');
@@ -286,7 +286,7 @@ function documentScope(ctx: Ctx, d: { station_id: number | null; user_id: number
 }
 
 export async function listDocuments(ctx: Ctx, query: { type?: string; status?: string; q?: string; userId?: number; from?: string; to?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   const from = parseTime(ctx, query.from, 'from', 'start');
   const to = parseTime(ctx, query.to, 'to');
   let q = ctx.db.selectFrom('documents').selectAll();

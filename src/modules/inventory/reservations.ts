@@ -163,7 +163,7 @@ export async function listReservations(ctx: Ctx, q: { status?: string; forUserId
   if (q.forUserId) query = query.where('for_user_id', '=', q.forUserId);
   if (isStationScoped(ctx.actor)) query = query.where((eb) => eb.or([eb('station_id', '=', ctx.actor.stationId), eb('for_location_id', '=', ctx.actor.stationId)]));
   if (isOwnHoldingOnly(ctx.actor)) query = query.where((eb) => eb.or([eb('for_user_id', '=', ctx.actor.id), eb('created_by', '=', ctx.actor.id)]));
-  const after = decodeCursor(q.cursor, 1);
+  const after = decodeCursor(q.cursor, 'n');
   if (after) query = query.where('id', '<', Number(after[0]));
   const rows = await query.orderBy('id', 'desc').limit(q.limit + 1).execute();
   const ids = rows.slice(0, q.limit).map((r) => r.id);

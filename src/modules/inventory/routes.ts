@@ -51,7 +51,7 @@ export function inventoryRoutes(app: App, deps: AppDeps) {
     async (req) => {
       const ctx = ctxOf(deps, req);
       const limit = req.query.limit ?? 50;
-      const after = decodeCursor(req.query.cursor, 1);
+      const after = decodeCursor(req.query.cursor, 'n');
       let q = ctx.db.selectFrom('locations').selectAll();
       if (req.query.kind) q = q.where('kind', '=', req.query.kind as never);
       if (!req.query.includeVirtual) q = q.where('is_real', '=', 1);

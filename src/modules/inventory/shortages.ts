@@ -34,7 +34,7 @@ export async function createShortage(ctx: Ctx, input: { partId?: number | null; 
 
 /** Shortage requests, newest first, with their part's code and name joined in. */
 export async function listShortages(ctx: Ctx, query: { status?: string; createdBy?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('shortages as s').leftJoin('parts as p', 'p.id', 's.part_id').selectAll('s').select(['p.code as part_code', 'p.name as part_name']);
   if (query.status) q = q.where('s.status', '=', query.status as never);
   if (query.createdBy !== undefined) q = q.where('s.created_by', '=', query.createdBy);
@@ -187,8 +187,8 @@ export async function purchaseGroups(ctx: Ctx) {
 }
 
 function groupsSent(cursor: string | undefined): number {
-  const after = decodeCursor(cursor, 1);
-  if (after && !(Number.isSafeInteger(after[0]) && (after[0] as number) >= 0)) throw new AppError('invalid_cursor');
+  const after = decodeCursor(cursor, 'n');
+  if (after && (after[0] as number) < 0) throw new AppError('invalid_cursor');
   return after ? (after[0] as number) : 0;
 }
 

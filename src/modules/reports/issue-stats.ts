@@ -1,7 +1,6 @@
 // Issue statistics (領取統計, R-INV-10): read-only, straight from the moves.
 import { sql } from 'kysely';
 import type { Ctx } from '../../db.js';
-import { AppError } from '../../platform/errors.js';
 import { decodeCursor, toPage } from '../../platform/http/paging.js';
 import { formatMilliFen, fromMilli } from '../../platform/numbers.js';
 import { parseTime } from '../inventory/ledger.queries.js';
@@ -102,15 +101,9 @@ export async function issueStats(ctx: Ctx, q: { from?: string; to?: string; grou
 /** Key order, the rows without a key last: groups keep their place while the figures change. */
 const byKey = (a: IssueStatRow, b: IssueStatRow) => (a.key === null ? 1 : b.key === null ? -1 : a.key - b.key);
 
-function afterKey(cursor: string | undefined): number | null {
-  const after = decodeCursor(cursor, 1);
-  if (after && typeof after[0] !== 'number') throw new AppError('invalid_cursor');
-  return after ? (after[0] as number) : null;
-}
-
 /** One page of the groups in key order; the totals stay those of every group. */
 export async function issueStatsPage(ctx: Ctx, q: { from?: string; to?: string; groupBy: GroupBy; limit: number; cursor?: string }) {
-  const after = afterKey(q.cursor);
+  const after = (decodeCursor(q.cursor, 'n')?.[0] as number | undefined) ?? null;
   const { items, totals } = await issueStats(ctx, q);
   const rest = items.filter((r) => after === null || r.key === null || r.key > after).sort(byKey);
   return { ...toPage(rest.slice(0, q.limit + 1), q.limit, (r) => r, (r) => [r.key]), totals };

@@ -59,7 +59,7 @@ export function boardRunQuery(ctx: Pick<Ctx, 'dialect'>, phase: 'A' | 'B', today
  * order. The cursor names the run and the last key.
  */
 async function boardRows(ctx: Ctx, query: BoardQuery, todayStart: number): Promise<{ rows: (Row & { rollover: boolean })[]; nextCursor: string | null }> {
-  const after = decodeCursor(query.cursor, 3) as ['A' | 'B', number, number] | null;
+  const after = decodeCursor(query.cursor, 'snn') as ['A' | 'B', number, number] | null;
   if (after && ((after[0] !== 'A' && after[0] !== 'B') || typeof after[1] !== 'number' || typeof after[2] !== 'number')) throw new AppError('invalid_cursor');
   const run = async (phase: 'A' | 'B', from: [number, number] | null, n: number) => (await boardRunQuery(ctx, phase, todayStart, query.stationId, from, n).execute(ctx.db)).rows;
   const want = query.limit + 1;

@@ -93,7 +93,7 @@ export async function updateCall(ctx: Ctx, id: number, version: number, patch: P
 
 /** The log newest first (time order, ties by id). */
 export async function listCalls(ctx: Ctx, query: { status?: string; customerId?: number; from?: number; to?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, 'nn');
   let q = ctx.db.selectFrom('service_calls').selectAll();
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('station_id', '=', own);

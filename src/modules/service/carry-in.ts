@@ -220,7 +220,7 @@ export async function readCarryIn(ctx: Ctx, id: number) {
 
 /** Newest first, in the actor's scope. */
 export async function listCarryIns(ctx: Ctx, query: { status?: CarryInStatus; workOrderId?: number; customerId?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('carry_ins as r').innerJoin('customers as c', 'c.id', 'r.customer_id').leftJoin('users as u', 'u.id', 'r.technician_id').leftJoin('work_orders as w', 'w.id', 'r.work_order_id').selectAll('r').select(['c.name as customer_name', 'u.display_name as technician_name', 'w.number as work_order_number']);
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('r.station_id', '=', own);

@@ -287,7 +287,7 @@ export async function readInvoiceRequest(ctx: Ctx, id: number) {
 
 /** Finance's inbox: requests by status, oldest waiting first. */
 export async function listInvoiceRequests(ctx: Ctx, query: { status?: InvoiceStatus; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = requestsQuery(ctx);
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('r.station_id', '=', own);

@@ -87,7 +87,7 @@ export async function updateCustomer(ctx: Ctx, id: number, version: number, patc
 
 /** Pages customers by code; q matches code, name, phone, pinyin initials, either script. */
 export async function listCustomers(ctx: Ctx, query: { q?: string; ids?: number[]; stationId?: number; contract?: boolean; includeArchived?: boolean; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 's');
   let q = ctx.db.selectFrom('customers').selectAll();
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('station_id', '=', own);
@@ -150,7 +150,7 @@ export async function updateSite(ctx: Ctx, id: number, version: number, patch: P
 }
 
 export async function listSites(ctx: Ctx, query: { customerId?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('customer_sites as s').innerJoin('customers as c', 'c.id', 's.customer_id').selectAll('s');
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('c.station_id', '=', own);
@@ -197,7 +197,7 @@ export async function updateContact(ctx: Ctx, id: number, version: number, patch
 }
 
 export async function listContacts(ctx: Ctx, query: { customerId?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('customer_contacts as k').innerJoin('customers as c', 'c.id', 'k.customer_id').selectAll('k');
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('c.station_id', '=', own);

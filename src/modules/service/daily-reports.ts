@@ -183,7 +183,7 @@ export async function submitDailyReport(ctx: Ctx, id: number, input: { version: 
 
 /** Reports by day and/or technician, newest first (a technician sees their own). */
 export async function listDailyReports(ctx: Ctx, query: { day?: string; technicianId?: number; status?: 'draft' | 'submitted'; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('tech_daily_reports as r').innerJoin('users as u', 'u.id', 'r.technician_id').selectAll('r').select('u.display_name as technician_name');
   const day = assertDay(query.day);
   if (day) q = q.where('r.day', '=', day);

@@ -132,7 +132,7 @@ export async function returnLoaner(ctx: Ctx, id: number, input: { version: numbe
 
 /** The pool by serial, each with its open loan. */
 export async function listLoaners(ctx: Ctx, query: { status?: LoanerStatus; q?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('loaner_units').selectAll();
   if (query.status) q = q.where('status', '=', query.status);
   if (query.q?.trim()) q = q.where((eb) => eb.or([eb('serial', 'like', `%${query.q!.trim()}%`), eb('model', 'like', `%${query.q!.trim()}%`)]));
@@ -146,7 +146,7 @@ export async function listLoaners(ctx: Ctx, query: { status?: LoanerStatus; q?: 
 
 /** Loans, newest first: open ones, overdue ones (open and past their day), or one work order's. */
 export async function listLoans(ctx: Ctx, query: { open?: boolean; overdue?: boolean; workOrderId?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = loansQuery(ctx);
   if (query.open || query.overdue) q = q.where('l.returned_at', 'is', null);
   if (query.overdue) q = q.where('l.due_back', '<', localDay(ctx.clock.now(), ctx.timeZone));

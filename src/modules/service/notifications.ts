@@ -74,7 +74,7 @@ export async function notifyPartsArrived(ctx: Ctx, receipt: Arrival): Promise<nu
 
 /** The actor's own notifications, unread first, newest first within each. */
 export async function listNotifications(ctx: Ctx, query: { unread?: boolean; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, 'nn');
   let q = ctx.db.selectFrom('notifications').selectAll().where('user_id', '=', ctx.actor.id);
   if (query.unread) q = q.where('read_at', 'is', null);
   // Sort key: unread (0) before read (1), then id descending.

@@ -182,7 +182,7 @@ export async function listOldParts(ctx: Ctx, query: OldPartsQuery) {
   if (query.workOrderId) q = q.where('i.work_order_id', '=', query.workOrderId);
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = own === null ? q.where(sql<boolean>`1 = 0`) : q.where('i.station_id', '=', own);
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   if (after) q = q.where('i.id', '>', Number(after[0]));
   const rows = await q.orderBy('i.id').limit(query.limit + 1).execute();
   return toPage(rows, query.limit, (r) => itemView(ctx, r), (r) => [r.id]);

@@ -130,7 +130,7 @@ export async function updatePolicy(ctx: Ctx, id: number, version: number, patch:
 }
 
 export async function listPolicies(ctx: Ctx, query: { includeInactive?: boolean; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('sla_policies').selectAll();
   if (!query.includeInactive) q = q.where('active', '=', 1);
   if (after) q = q.where('id', '>', Number(after[0]));
@@ -156,7 +156,7 @@ export async function setStationCoordinates(ctx: Ctx, locationId: number, latitu
 }
 
 export async function listStationCoordinates(ctx: Ctx, query: { limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('locations as l').leftJoin('station_geo as g', 'g.location_id', 'l.id').select(['l.id', 'l.code', 'l.name', 'g.lat_e6', 'g.lng_e6']).where('l.kind', '=', 'station');
   if (after) q = q.where('l.id', '>', Number(after[0]));
   const rows = await q.orderBy('l.id').limit(query.limit + 1).execute();

@@ -76,7 +76,7 @@ export async function updateModel(ctx: Ctx, id: number, version: number, patch: 
 }
 
 export async function listModels(ctx: Ctx, query: { q?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 's');
   let q = ctx.db.selectFrom('product_models').selectAll();
   if (query.q?.trim()) q = q.where(sql<boolean>`search_text like ${likePattern(query.q)} escape '\\'`);
   if (after) q = q.where('code', '>', String(after[0]));
@@ -157,7 +157,7 @@ export async function updateUnit(ctx: Ctx, id: number, version: number, patch: P
 
 /** Pages units by serial; q matches the serial/VIN, the customer's name (pinyin too) or the model's. */
 export async function listUnits(ctx: Ctx, query: { q?: string; customerId?: number; modelId?: number; limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 's');
   let q = ctx.db.selectFrom('installed_units as u').innerJoin('customers as c', 'c.id', 'u.customer_id').innerJoin('product_models as m', 'm.id', 'u.model_id').selectAll('u');
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where((eb) => eb.or([eb('c.station_id', '=', own), eb('u.dealer_station_id', '=', own)]));

@@ -299,7 +299,7 @@ export interface WorkOrderQuery {
 
 /** Newest first; each row carries its due times and colours (ok / near / breached). */
 export async function listWorkOrders(ctx: Ctx, query: WorkOrderQuery) {
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, 'n');
   let q = ctx.db.selectFrom('work_orders as w').selectAll('w');
   const own = stationOf(ctx.actor);
   if (own !== undefined) q = q.where('w.station_id', '=', own);

@@ -16,11 +16,17 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
+/**
+ * The sort key a cursor carries, checked against its shape: one letter per part, `n` a whole
+ * number (an id, a time), `s` a text (a code). Anything else is 400 invalid_cursor, not a page of
+ * nothing.
+ */
+export function decodeCursor(cursor: string | undefined, shape: string): unknown[] | null {
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === arity && v.every((x) => typeof x === 'number' || typeof x === 'string')) return v;
+    const fits = (x: unknown, kind: string) => (kind === 'n' ? Number.isSafeInteger(x) : typeof x === 'string');
+    if (Array.isArray(v) && v.length === shape.length && v.every((x, i) => fits(x, shape[i]!))) return v;
   } catch {
     /* fall through */
   }
