@@ -83,7 +83,9 @@ export async function receiveTransfer(ctx: Ctx, id: number, input: { lines: { li
       return { part_id: l.part_id, lot_id: l.lot_id, qty: got, unit_cost: l.unit_cost, sale_price: null, lot_is_new: null, received_qty: got, counted_qty: null, note: got === l.qty ? null : shortNote(l.qty, got, received.get(l.id)?.note) };
     }),
   );
-  const receiptLineOf = new Map(lines.map((l, i) => [l.id, receiptLines[i]!.id]));
+  // By line number (insertDocument numbers them in order), not by the order RETURNING gives.
+  const byNo = new Map(receiptLines.map((r) => [r.line_no, r.id]));
+  const receiptLineOf = new Map(lines.map((l, i) => [l.id, byNo.get(i + 1)]));
   await postMoves(ctx, receipt.id, moves.map((m) => ({ ...m, lineId: receiptLineOf.get(m.lineId!) })), now);
   await partsArrived(ctx, { number: receipt.number, stationId: stationOf(to), lines: moves.filter((m) => m.kind === 'transfer_in').map((m) => ({ partId: m.partId, qty: m.qty })) });
   const updated = await ctx.db

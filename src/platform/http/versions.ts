@@ -15,12 +15,12 @@ function ifMatch(req: Versioned): number | undefined {
   return v;
 }
 
+/** A decision's version: checked when sent, otherwise the decision locks its row (decision 0015). */
+export const optionalVersionOf = (req: Versioned): number | undefined => bodyVersion(req) ?? ifMatch(req);
+
 /** An update's version: required, so a missing one is `428 version_required`. */
 export function versionOf(req: Versioned): number {
-  const v = bodyVersion(req) ?? ifMatch(req);
+  const v = optionalVersionOf(req);
   if (v === undefined) throw new AppError('version_required');
   return v;
 }
-
-/** A decision's version: checked when sent, otherwise the decision locks its row (decision 0015). */
-export const optionalVersionOf = (req: Versioned): number | undefined => bodyVersion(req) ?? ifMatch(req);
